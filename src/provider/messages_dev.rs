@@ -1,0 +1,114 @@
+//! Messages.dev: `{event, data, timestamp, delivery_id}` with snake_case `data`.
+
+use serde::Deserialize;
+
+use super::{Fields, Input, Provider, Spec};
+use crate::json::{self, Obj, Raw};
+use crate::scheme::Scheme;
+use crate::{Error, Event, EventType};
+
+/// The delivery-id header.
+pub(crate) const DELIVERY_ID: &str = "x-webhook-delivery-id";
+
+pub(crate) const SPEC: Spec = Spec {
+    id: "messages-dev",
+    name: "Messages.dev",
+    scheme: Scheme::TimestampedHexHmac {
+        header: "x-webhook-signature",
+        timestamp_header: "x-webhook-timestamp",
+    },
+    max_age_applies: false,
+    parse,
+};
+
+#[derive(Deserialize)]
+struct Body<'a> {
+    #[serde(borrow)]
+    event: Raw<'a>,
+    #[serde(borrow, default)]
+    data: Obj<Data<'a>>,
+    #[serde(borrow)]
+    delivery_id: Raw<'a>,
+}
+
+#[derive(Deserialize)]
+struct Data<'a> {
+    #[serde(borrow)]
+    id: Raw<'a>,
+    #[serde(borrow)]
+    message_id: Raw<'a>,
+    #[serde(borrow)]
+    sender: Raw<'a>,
+    #[serde(borrow)]
+    handle: Raw<'a>,
+    #[serde(borrow)]
+    line_handle: Raw<'a>,
+    #[serde(borrow)]
+    text: Raw<'a>,
+    #[serde(borrow)]
+    sent_at: Raw<'a>,
+    #[serde(borrow)]
+    updated_at: Raw<'a>,
+    #[serde(borrow)]
+    last_read_at: Raw<'a>,
+}
+
+fn kind(name: &str) -> EventType {
+    match name {
+        "message.received" => EventType::MessageReceived,
+        "message.sent" => EventType::MessageSent,
+        "reaction.added" => EventType::ReactionAdded,
+        "reaction.removed" => EventType::ReactionRemoved,
+        "typing.started" => EventType::TypingStarted,
+        "typing.stopped" => EventType::TypingStopped,
+        "receipt.read" => EventType::ReceiptRead,
+        _ => EventType::Unknown,
+    }
+}
+
+fn parse(input: &Input<'_>) -> Result<Event, Error> {
+    let body: Body<'_> = json::object(input.body)?;
+    let name = json::text(body.event).ok_or(Error::payload("no event name"))?;
+    let kind = kind(&name);
+    // The body's delivery_id is signed; the header is not, so the body wins.
+    let id = json::text(body.delivery_id)
+        .or_else(|| input.headers.get(DELIVERY_ID).map(|v| v.trim().to_owned()))
+        .filter(|id| !id.is_empty());
+    let mut fields = Fields {
+        kind: Some(kind),
+        provider_event: name,
+        id,
+        ..Fields::default()
+    };
+    if kind != EventType::Unknown {
+        let data = body.data.get().ok_or(Error::payload("no data object"))?;
+        let sender = || json::text(data.sender).or_else(|| json::text(data.handle));
+        let line = json::text(data.line_handle);
+        match kind {
+            EventType::MessageReceived | EventType::MessageSent => {
+                fields.occurred_at = json::epoch_ms(data.sent_at);
+                fields.message_id = json::id(data.id);
+                fields.text = json::text(data.text);
+                (fields.from, fields.to) = if kind == EventType::MessageReceived {
+                    (json::text(data.sender), line)
+                } else {
+                    (line, None)
+                };
+            }
+            EventType::ReactionAdded | EventType::ReactionRemoved => {
+                fields.occurred_at = json::epoch_ms(data.sent_at);
+                fields.message_id = json::id(data.message_id);
+                (fields.from, fields.to) = (sender(), line);
+            }
+            EventType::TypingStarted | EventType::TypingStopped => {
+                fields.occurred_at = json::epoch_ms(data.updated_at);
+                (fields.from, fields.to) = (sender(), line);
+            }
+            _ => {
+                fields.occurred_at = json::epoch_ms(data.last_read_at);
+                (fields.from, fields.to) = (sender(), line);
+            }
+        }
+    }
+    fields.into_event(Provider::MessagesDev, input.body)
+}

@@ -1,0 +1,180 @@
+//! Compact JWS with HS256 only: `alg` pinned, canonical base64url, bounded size, claims.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::Deserialize;
+
+use super::hmac;
+use crate::json::{self, Raw};
+use crate::{Error, Secret};
+
+/// Tokens longer than this are refused before any decoding.
+pub(crate) const MAX_TOKEN_BYTES: usize = 8 * 1024;
+
+const HEADER: &str = "authorization";
+
+/// What the claims must satisfy.
+#[derive(Debug)]
+pub(crate) struct Rules<'a> {
+    /// Required `iss`.
+    pub issuer: &'a str,
+    /// `aud` (string or array) must contain this, when set.
+    pub audience: Option<&'a str>,
+    /// `sub` must equal this, when set.
+    pub subject: Option<&'a str>,
+    /// Leeway for `exp`, `nbf` and `iat`, seconds.
+    pub leeway_seconds: u64,
+    /// The current time, ms since the epoch.
+    pub now_ms: u64,
+}
+
+#[derive(Deserialize)]
+struct JoseHeader<'a> {
+    #[serde(borrow)]
+    alg: Raw<'a>,
+    #[serde(borrow)]
+    typ: Raw<'a>,
+}
+
+#[derive(Deserialize)]
+struct Claims<'a> {
+    #[serde(borrow)]
+    iss: Raw<'a>,
+    #[serde(borrow)]
+    sub: Raw<'a>,
+    #[serde(borrow)]
+    aud: Raw<'a>,
+    #[serde(borrow)]
+    exp: Raw<'a>,
+    #[serde(borrow)]
+    nbf: Raw<'a>,
+    #[serde(borrow)]
+    iat: Raw<'a>,
+}
+
+/// Reads the token out of an `Authorization` header value: `Bearer <token>`, the scheme
+/// name case-insensitive.
+pub(crate) fn bearer_token(value: &str) -> Result<&str, Error> {
+    let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return Err(Error::malformed(HEADER, "not a Bearer token"));
+    }
+    let token = token.trim_start();
+    if token.is_empty() {
+        return Err(Error::malformed(HEADER, "empty Bearer token"));
+    }
+    Ok(token)
+}
+
+fn decode_segment(segment: &str) -> Result<Vec<u8>, Error> {
+    // The engine refuses padding and non-canonical trailing bits, so each token has exactly
+    // one accepted spelling.
+    URL_SAFE_NO_PAD
+        .decode(segment)
+        .map_err(|_| Error::malformed(HEADER, "segment is not canonical base64url"))
+}
+
+/// Verifies an HS256 token against any of the secrets, then its claims.
+pub(crate) fn verify(secrets: &[Secret], token: &str, rules: &Rules<'_>) -> Result<(), Error> {
+    if token.len() > MAX_TOKEN_BYTES {
+        return Err(Error::malformed(HEADER, "token larger than 8 KiB"));
+    }
+    let mut segments = token.split('.');
+    let (Some(header_b64), Some(claims_b64), Some(signature_b64), None) = (
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+    ) else {
+        return Err(Error::malformed(HEADER, "token is not three segments"));
+    };
+    let header_bytes = decode_segment(header_b64)?;
+    let claims_bytes = decode_segment(claims_b64)?;
+    let signature = decode_segment(signature_b64)?;
+
+    let header: JoseHeader<'_> = parse_json(&header_bytes)?;
+    if !json::is_str(header.alg, "HS256") {
+        return Err(Error::AlgorithmNotAllowed);
+    }
+    if header.typ.is_some() && !json::is_str(header.typ, "JWT") {
+        return Err(Error::malformed(HEADER, "typ is not JWT"));
+    }
+    let signed_len = header_b64.len() + 1 + claims_b64.len();
+    let signed = token.as_bytes().get(..signed_len).unwrap_or_default();
+    if !hmac::matches_any(secrets, &[signed], &signature) {
+        return Err(Error::SignatureMismatch);
+    }
+    let claims: Claims<'_> = parse_json(&claims_bytes)?;
+    check_claims(&claims, rules)
+}
+
+fn parse_json<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
+    let text = core::str::from_utf8(bytes)
+        .map_err(|_| Error::malformed(HEADER, "segment is not UTF-8 JSON"))?;
+    json::object(text).map_err(|_| Error::malformed(HEADER, "segment is not a JSON object"))
+}
+
+/// A NumericDate claim in milliseconds; `Err` when present but not a number.
+fn numeric_ms(raw: Raw<'_>, claim: &'static str) -> Result<Option<f64>, Error> {
+    let Some(raw) = raw else { return Ok(None) };
+    let seconds: f64 =
+        serde_json::from_str(raw.get()).map_err(|_| Error::ClaimMismatch { claim })?;
+    Ok(Some(seconds * 1000.0))
+}
+
+#[allow(clippy::cast_precision_loss)] // times in ms stay far below 2^53
+fn check_claims(claims: &Claims<'_>, rules: &Rules<'_>) -> Result<(), Error> {
+    let now = rules.now_ms as f64;
+    let leeway = rules.leeway_seconds as f64 * 1000.0;
+    let exp = numeric_ms(claims.exp, "exp")?.ok_or(Error::ClaimMismatch { claim: "exp" })?;
+    if now >= exp + leeway {
+        return Err(Error::TokenExpired);
+    }
+    if let Some(nbf) = numeric_ms(claims.nbf, "nbf")? {
+        if now < nbf - leeway {
+            return Err(Error::TokenNotYetValid);
+        }
+    }
+    if let Some(iat) = numeric_ms(claims.iat, "iat")? {
+        if iat > now + leeway {
+            return Err(Error::TokenNotYetValid);
+        }
+    }
+    if !json::is_str(claims.iss, rules.issuer) {
+        return Err(Error::ClaimMismatch { claim: "iss" });
+    }
+    if let Some(audience) = rules.audience {
+        if !audience_contains(claims.aud, audience) {
+            return Err(Error::ClaimMismatch { claim: "aud" });
+        }
+    }
+    if let Some(subject) = rules.subject {
+        if !json::is_str(claims.sub, subject) {
+            return Err(Error::ClaimMismatch { claim: "sub" });
+        }
+    }
+    Ok(())
+}
+
+fn audience_contains(aud: Raw<'_>, audience: &str) -> bool {
+    if json::is_str(aud, audience) {
+        return true;
+    }
+    aud.and_then(|raw| serde_json::from_str::<Vec<&serde_json::value::RawValue>>(raw.get()).ok())
+        .is_some_and(|list| {
+            list.into_iter()
+                .any(|item| json::is_str(Some(item), audience))
+        })
+}
+
+/// A compact HS256 token over `claims_json` (the header is `{"alg":"HS256","typ":"JWT"}`).
+pub(crate) fn sign(key: &[u8], claims_json: &str) -> String {
+    use base64::Engine as _;
+    let mut token = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    token.push('.');
+    token.push_str(&URL_SAFE_NO_PAD.encode(claims_json));
+    let signature = hmac::digest(key, &[token.as_bytes()]);
+    token.push('.');
+    token.push_str(&URL_SAFE_NO_PAD.encode(signature));
+    token
+}
