@@ -1,0 +1,254 @@
+//! The shared vector runner: every runtime (native Rust, wasm under Node and Chrome)
+//! implements [`Runtime`] and feeds every file of `tests/vectors/` through [`run_all`].
+
+use base64::Engine as _;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+/// The vector files, embedded so the wasm test binaries need no filesystem.
+pub const FILES: &[(&str, &str)] = &[
+    ("textbee", include_str!("../vectors/textbee.json")),
+    ("messages-dev", include_str!("../vectors/messages-dev.json")),
+    ("zuc", include_str!("../vectors/zuc.json")),
+    ("httpsms", include_str!("../vectors/httpsms.json")),
+    ("textus", include_str!("../vectors/textus.json")),
+    ("standard", include_str!("../vectors/standard.json")),
+];
+
+/// One vector file.
+#[derive(Deserialize)]
+pub struct File {
+    pub provider: String,
+    pub source: String,
+    pub cases: Vec<Case>,
+}
+
+/// One case (schema: `tests/vectors/README.md`).
+#[derive(Deserialize, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct Case {
+    pub name: String,
+    pub source: String,
+    pub secret: Value,
+    pub headers: Map<String, Value>,
+    pub body: Option<String>,
+    pub body_base64: Option<String>,
+    pub options: Map<String, Value>,
+    pub detect: Option<Option<String>>,
+    #[serde(default)]
+    pub sign_matches: bool,
+    pub expect: Value,
+}
+
+impl Case {
+    /// The exact body bytes.
+    pub fn body_bytes(&self) -> Vec<u8> {
+        match (&self.body, &self.body_base64) {
+            (Some(text), _) => text.as_bytes().to_vec(),
+            (None, Some(b64)) => base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .expect("bodyBase64 is base64"),
+            (None, None) => panic!("case {} has no body", self.name),
+        }
+    }
+
+    /// Headers as (name, value) pairs, names as written in the file.
+    pub fn header_pairs(&self) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().expect("header values are strings").to_owned()))
+            .collect()
+    }
+
+    /// A header's value by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.header_pairs()
+            .into_iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+
+    /// The secrets as a list.
+    pub fn secrets(&self) -> Vec<String> {
+        match &self.secret {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(list) => list.iter().map(|s| s.as_str().expect("string").to_owned()).collect(),
+            other => panic!("case {}: bad secret {other}", self.name),
+        }
+    }
+
+    /// `options.now`.
+    pub fn now(&self) -> u64 {
+        self.options["now"].as_u64().expect("options.now")
+    }
+
+    /// What `sign` needs to reproduce or round-trip this case.
+    pub fn sign_args(&self) -> SignArgs {
+        let opt = |k: &str| self.options.get(k).and_then(Value::as_str).map(str::to_owned);
+        // Standard Webhooks signs the time it puts in webhook-timestamp.
+        let signed_at = self.header("webhook-timestamp").and_then(|t| t.parse::<u64>().ok());
+        SignArgs {
+            now: signed_at.map_or_else(|| self.now(), |s| s * 1000),
+            id: self.header("x-webhook-delivery-id").or_else(|| self.header("webhook-id")),
+            audience: opt("audience"),
+            subject: opt("subject"),
+            event_type: self.header("x-event-type"),
+        }
+    }
+}
+
+/// Arguments of a `sign` call.
+#[derive(Debug, Clone)]
+pub struct SignArgs {
+    pub now: u64,
+    pub id: Option<String>,
+    pub audience: Option<String>,
+    pub subject: Option<String>,
+    pub event_type: Option<String>,
+}
+
+/// One way of running smshook.
+pub trait Runtime {
+    /// Verifies with the case's provider, secret, headers, body and options: the event as
+    /// JSON, or the error code.
+    fn verify(
+        &self,
+        provider: &str,
+        secrets: &[String],
+        headers: &[(String, String)],
+        body: &[u8],
+        options: &Map<String, Value>,
+    ) -> Result<Value, String>;
+    /// Signs; the produced headers.
+    fn sign(
+        &self,
+        provider: &str,
+        secret: &str,
+        body: &[u8],
+        args: &SignArgs,
+    ) -> Result<Vec<(String, String)>, String>;
+    /// `detect(headers)`.
+    fn detect(&self, headers: &[(String, String)]) -> Option<String>;
+}
+
+const EVENT_FIELDS: [&str; 10] = [
+    "provider", "type", "providerEvent", "id", "occurredAt", "messageId", "from", "to", "text",
+    "error",
+];
+
+fn compare_event(got: &Value, want: &Value, body: &[u8], skip_id: bool) -> Result<(), String> {
+    for field in EVENT_FIELDS {
+        if skip_id && field == "id" {
+            continue;
+        }
+        let (g, w) = (&got[field], &want[field]);
+        if g != w {
+            return Err(format!("field {field}: got {g}, want {w}"));
+        }
+    }
+    let want_data = match want.get("data") {
+        Some(data) => data.clone(),
+        None => serde_json::from_slice(body).map_err(|e| format!("body is not JSON: {e}"))?,
+    };
+    if got["data"] != want_data {
+        return Err(format!("data differs: got {}", got["data"]));
+    }
+    Ok(())
+}
+
+fn check_case(runtime: &dyn Runtime, provider: &str, case: &Case) -> Result<(), String> {
+    let body = case.body_bytes();
+    let headers = case.header_pairs();
+    let secrets = case.secrets();
+    let got = runtime.verify(provider, &secrets, &headers, &body, &case.options);
+    if let Some(code) = case.expect.get("error") {
+        let code = code.as_str().expect("error code");
+        match got {
+            Err(got) if got == code => {}
+            Err(got) => return Err(format!("want error {code}, got error {got}")),
+            Ok(event) => return Err(format!("want error {code}, got event {event}")),
+        }
+    } else {
+        let want = &case.expect["event"];
+        let event = got.map_err(|code| format!("want an event, got error {code}"))?;
+        compare_event(&event, want, &body, false)?;
+        // verify(sign(x)) round-trips with the first secret.
+        let args = case.sign_args();
+        let signed = runtime
+            .sign(provider, &secrets[0], &body, &args)
+            .map_err(|code| format!("sign failed: {code}"))?;
+        let again = runtime
+            .verify(provider, &secrets, &signed, &body, &case.options)
+            .map_err(|code| format!("verify(sign(x)) failed: {code}"))?;
+        let derived_id = args.id.is_none() && matches!(provider, "messages-dev" | "standard");
+        compare_event(&again, want, &body, derived_id).map_err(|e| format!("round trip: {e}"))?;
+        if case.sign_matches {
+            for (name, value) in &headers {
+                let produced = signed.iter().find(|(k, _)| k.eq_ignore_ascii_case(name));
+                match produced {
+                    Some((_, v)) if v == value => {}
+                    other => return Err(format!("sign: header {name}: got {other:?}, want {value}")),
+                }
+            }
+        }
+    }
+    if let Some(want) = &case.detect {
+        let got = runtime.detect(&headers);
+        if &got != want {
+            return Err(format!("detect: got {got:?}, want {want:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// Runs every case of every file; returns (cases run, failures).
+pub fn run_all(runtime: &dyn Runtime) -> (usize, Vec<String>) {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (name, text) in FILES {
+        let file: File = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}.json: {e}"));
+        assert_eq!(&file.provider, name, "{name}.json names its provider");
+        assert!(!file.source.is_empty(), "{name}.json states its source");
+        assert!(file.cases.len() >= 10, "{name}.json has too few cases");
+        for case in &file.cases {
+            assert!(!case.source.is_empty(), "{name}/{} states its source", case.name);
+            count += 1;
+            if let Err(e) = check_case(runtime, &file.provider, case) {
+                failures.push(format!("{name}/{}: {e}", case.name));
+            }
+        }
+    }
+    (count, failures)
+}
+
+/// Builds the JSON options object of the JS-facing API for a case.
+pub fn js_options(
+    provider: &str,
+    secrets: &[String],
+    headers: &[(String, String)],
+    options: &Map<String, Value>,
+) -> String {
+    let mut object = options.clone();
+    object.insert("provider".into(), json!(provider));
+    object.insert("secret".into(), json!(secrets));
+    let headers: Map<String, Value> =
+        headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), json!(v))).collect();
+    object.insert("headers".into(), Value::Object(headers));
+    Value::Object(object).to_string()
+}
+
+/// The JSON options object of the JS-facing `sign`.
+pub fn js_sign_options(provider: &str, secret: &str, args: &SignArgs) -> String {
+    let mut object = json!({ "provider": provider, "secret": secret, "now": args.now });
+    for (key, value) in [
+        ("id", &args.id),
+        ("audience", &args.audience),
+        ("subject", &args.subject),
+        ("eventType", &args.event_type),
+    ] {
+        if let Some(value) = value {
+            object[key] = json!(value);
+        }
+    }
+    object.to_string()
+}
