@@ -67,7 +67,7 @@ pub fn sign(
                 .and_then(|f| f.timestamp)
                 .map(|raw| raw.get());
             let ts = body_ts
-                .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+                .filter(|t| t.bytes().all(|b| b.is_ascii_digit()) && t.parse::<u64>().is_ok())
                 .map_or_else(|| options.now_ms.to_string(), str::to_owned);
             let id = options
                 .id

@@ -1,0 +1,103 @@
+//! The vector runner's [`Runtime`] over the `#[wasm_bindgen]` exports of `src/wasm.rs`,
+//! exactly as the npm package calls them, errors arriving as thrown JS values.
+
+use serde_json::{Map, Value};
+use wasm_bindgen::JsValue;
+
+use crate::vectors::{js_options, js_sign_options, run_all, Runtime, SignArgs};
+
+struct WasmExports;
+
+fn code_of(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &JsValue::from_str("code"))
+        .ok()
+        .and_then(|c| c.as_string())
+        .unwrap_or_else(|| format!("no code on {error:?}"))
+}
+
+impl Runtime for WasmExports {
+    fn verify(
+        &self,
+        provider: &str,
+        secrets: &[String],
+        headers: &[(String, String)],
+        body: &[u8],
+        options: &Map<String, Value>,
+    ) -> Result<Value, String> {
+        let json = js_options(provider, secrets, headers, options);
+        let event = smshook::wasm::verify_bytes(&json, body).map_err(|e| code_of(&e))?;
+        // The text entry point must agree with the bytes entry point for UTF-8 bodies.
+        if let Ok(text) = core::str::from_utf8(body) {
+            let again = smshook::wasm::verify_text(&json, text).map_err(|e| code_of(&e))?;
+            assert_eq!(event, again, "verifyText and verifyBytes disagree");
+        }
+        Ok(serde_json::from_str(&event).expect("event JSON"))
+    }
+
+    fn sign(
+        &self,
+        provider: &str,
+        secret: &str,
+        body: &[u8],
+        args: &SignArgs,
+    ) -> Result<Vec<(String, String)>, String> {
+        let json = js_sign_options(provider, secret, args);
+        let headers = smshook::wasm::sign_bytes(&json, body).map_err(|e| code_of(&e))?;
+        let map: Map<String, Value> = serde_json::from_str(&headers).expect("headers JSON");
+        Ok(map.into_iter().map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned())).collect())
+    }
+
+    fn detect(&self, headers: &[(String, String)]) -> Option<String> {
+        let map: Map<String, Value> = headers
+            .iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), Value::from(v.as_str())))
+            .collect();
+        smshook::wasm::detect(&Value::Object(map).to_string())
+    }
+}
+
+/// Runs every vector through the wasm exports and fails with the list of failures.
+pub fn run() {
+    let (count, failures) = run_all(&WasmExports);
+    wasm_bindgen_test::console_log!("{count} vector cases ran in wasm");
+    assert!(count > 100, "only {count} cases ran");
+    assert!(failures.is_empty(), "{} of {count} failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Errors thrown to JS carry `code`, `provider` and a message without the secret.
+pub fn errors_are_coded() {
+    let secret = "a-very-secret-value-123456";
+    let options = format!(
+        r#"{{"provider":"textbee","secret":"{secret}","headers":{{"x-signature":"00"}},"now":0}}"#
+    );
+    let error = smshook::wasm::verify_bytes(&options, b"{}").expect_err("must throw");
+    assert_eq!(code_of(&error), "signature_mismatch");
+    let provider = js_sys::Reflect::get(&error, &JsValue::from_str("provider")).ok();
+    assert_eq!(provider.and_then(|p| p.as_string()).as_deref(), Some("textbee"));
+    assert!(error.is_instance_of::<js_sys::Error>());
+    let message = js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    assert!(!message.contains(secret), "message leaks the secret: {message}");
+
+    let error = smshook::wasm::verify_bytes(r#"{"secret":"x","headers":{}}"#, b"{}")
+        .expect_err("must throw");
+    assert_eq!(code_of(&error), "provider_not_detected");
+    let error = smshook::wasm::verify_bytes(r#"{"provider":"TextBee","secret":"x"}"#, b"{}")
+        .expect_err("must throw");
+    assert_eq!(code_of(&error), "unknown_provider");
+    let error = smshook::wasm::verify_bytes("not json", b"{}").expect_err("must throw");
+    assert_eq!(code_of(&error), "invalid_argument");
+}
+
+/// `verify` without `now` reads `Date.now()` and does not panic.
+pub fn reads_the_js_clock() {
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    let now = js_sys::Date::now();
+    let sign = format!(r#"{{"provider":"standard","secret":"{secret}","now":{now}}}"#);
+    let headers = smshook::wasm::sign_bytes(&sign, br#"{"a":1}"#).expect("sign");
+    let verify = format!(r#"{{"provider":"standard","secret":"{secret}","headers":{headers}}}"#);
+    let event = smshook::wasm::verify_bytes(&verify, br#"{"a":1}"#).expect("verify now");
+    assert!(event.contains(r#""provider":"standard""#));
+}
