@@ -1,6 +1,11 @@
 //! Property tests: hostile headers and bodies never panic; every refusal has a known code.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use proptest::prelude::*;
 use smshook::{detect, sign, Provider, SignOptions, Verifier, VerifyOptions};
@@ -54,8 +59,20 @@ fn header_value() -> impl Strategy<Value = String> {
 /// Bodies: raw bytes, and JSON-shaped text with the keys the parsers look at.
 fn body() -> impl Strategy<Value = Vec<u8>> {
     let key = prop::sample::select(vec![
-        "event", "webhookEvent", "data", "type", "action", "id", "timestamp", "message",
-        "conversation", "messageId", "sent_at", "time", "delivery_id", "provider",
+        "event",
+        "webhookEvent",
+        "data",
+        "type",
+        "action",
+        "id",
+        "timestamp",
+        "message",
+        "conversation",
+        "messageId",
+        "sent_at",
+        "time",
+        "delivery_id",
+        "provider",
     ]);
     let leaf = prop_oneof![
         Just("null".to_owned()),
@@ -69,8 +86,10 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
     ];
     let json = leaf.prop_recursive(3, 24, 6, move |inner| {
         prop::collection::vec((key.clone(), inner), 0..6).prop_map(|fields| {
-            let fields: Vec<String> =
-                fields.into_iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            let fields: Vec<String> = fields
+                .into_iter()
+                .map(|(k, v)| format!("\"{k}\":{v}"))
+                .collect();
             format!("{{{}}}", fields.join(","))
         })
     });

@@ -1,7 +1,12 @@
 //! Every vector of `tests/vectors/` through the native Rust API (and, with the `wasm`
 //! feature, through the JSON layer the npm package uses).
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 #[path = "support/vectors.rs"]
 mod vectors;
@@ -29,7 +34,10 @@ fn verify_options(options: &Map<String, Value>) -> VerifyOptions {
     out.max_age_seconds = num("maxAgeSeconds");
     out.audience = text("audience");
     out.subject = text("subject");
-    out.allow_unsigned = options.get("allowUnsigned").and_then(Value::as_bool).unwrap_or(false);
+    out.allow_unsigned = options
+        .get("allowUnsigned")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     out
 }
 
@@ -42,7 +50,9 @@ impl Runtime for Native {
         body: &[u8],
         options: &Map<String, Value>,
     ) -> Result<Value, String> {
-        let provider: Provider = provider.parse().map_err(|e: smshook::Error| e.code().to_owned())?;
+        let provider: Provider = provider
+            .parse()
+            .map_err(|e: smshook::Error| e.code().to_owned())?;
         let now = options["now"].as_u64().unwrap();
         let event = Verifier::new(provider, secrets)
             .map(|v| v.with_options(verify_options(options)))
@@ -65,7 +75,11 @@ impl Runtime for Native {
         options.event_type.clone_from(&args.event_type);
         let signed = sign(provider.parse().unwrap(), secret, body, &options)
             .map_err(|e| e.code().to_owned())?;
-        Ok(signed.headers.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        Ok(signed
+            .headers
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect())
     }
 
     fn detect(&self, headers: &[(String, String)]) -> Option<String> {
@@ -76,7 +90,12 @@ impl Runtime for Native {
 fn assert_all_pass(runtime: &dyn Runtime) {
     let (count, failures) = run_all(runtime);
     assert!(count > 100, "only {count} cases ran");
-    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     println!("{count} vector cases passed");
 }
 
@@ -113,14 +132,20 @@ impl Runtime for JsonLayer {
         args: &SignArgs,
     ) -> Result<Vec<(String, String)>, String> {
         let json = vectors::js_sign_options(provider, secret, args);
-        let headers = smshook::wasm::sign_json(&json, body).map_err(|(e, _)| e.code().to_owned())?;
+        let headers =
+            smshook::wasm::sign_json(&json, body).map_err(|(e, _)| e.code().to_owned())?;
         let map: Map<String, Value> = serde_json::from_str(&headers).unwrap();
-        Ok(map.into_iter().map(|(k, v)| (k, v.as_str().unwrap().to_owned())).collect())
+        Ok(map
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().unwrap().to_owned()))
+            .collect())
     }
 
     fn detect(&self, headers: &[(String, String)]) -> Option<String> {
-        let map: Map<String, Value> =
-            headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), Value::from(v.as_str()))).collect();
+        let map: Map<String, Value> = headers
+            .iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), Value::from(v.as_str())))
+            .collect();
         smshook::wasm::detect(&Value::Object(map).to_string())
     }
 }

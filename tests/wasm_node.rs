@@ -1,6 +1,11 @@
 //! The shared vectors through the wasm exports, in Node (`wasm-pack test --node`).
 #![cfg(all(target_arch = "wasm32", feature = "wasm"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 #[path = "support/vectors.rs"]
 mod vectors;

@@ -56,7 +56,12 @@ impl Case {
     pub fn header_pairs(&self) -> Vec<(String, String)> {
         self.headers
             .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().expect("header values are strings").to_owned()))
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    v.as_str().expect("header values are strings").to_owned(),
+                )
+            })
             .collect()
     }
 
@@ -72,7 +77,10 @@ impl Case {
     pub fn secrets(&self) -> Vec<String> {
         match &self.secret {
             Value::String(s) => vec![s.clone()],
-            Value::Array(list) => list.iter().map(|s| s.as_str().expect("string").to_owned()).collect(),
+            Value::Array(list) => list
+                .iter()
+                .map(|s| s.as_str().expect("string").to_owned())
+                .collect(),
             other => panic!("case {}: bad secret {other}", self.name),
         }
     }
@@ -84,12 +92,21 @@ impl Case {
 
     /// What `sign` needs to reproduce or round-trip this case.
     pub fn sign_args(&self) -> SignArgs {
-        let opt = |k: &str| self.options.get(k).and_then(Value::as_str).map(str::to_owned);
+        let opt = |k: &str| {
+            self.options
+                .get(k)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
         // Standard Webhooks signs the time it puts in webhook-timestamp.
-        let signed_at = self.header("webhook-timestamp").and_then(|t| t.parse::<u64>().ok());
+        let signed_at = self
+            .header("webhook-timestamp")
+            .and_then(|t| t.parse::<u64>().ok());
         SignArgs {
             now: signed_at.map_or_else(|| self.now(), |s| s * 1000),
-            id: self.header("x-webhook-delivery-id").or_else(|| self.header("webhook-id")),
+            id: self
+                .header("x-webhook-delivery-id")
+                .or_else(|| self.header("webhook-id")),
             audience: opt("audience"),
             subject: opt("subject"),
             event_type: self.header("x-event-type"),
@@ -132,7 +149,15 @@ pub trait Runtime {
 }
 
 const EVENT_FIELDS: [&str; 10] = [
-    "provider", "type", "providerEvent", "id", "occurredAt", "messageId", "from", "to", "text",
+    "provider",
+    "type",
+    "providerEvent",
+    "id",
+    "occurredAt",
+    "messageId",
+    "from",
+    "to",
+    "text",
     "error",
 ];
 
@@ -187,7 +212,9 @@ fn check_case(runtime: &dyn Runtime, provider: &str, case: &Case) -> Result<(), 
                 let produced = signed.iter().find(|(k, _)| k.eq_ignore_ascii_case(name));
                 match produced {
                     Some((_, v)) if v == value => {}
-                    other => return Err(format!("sign: header {name}: got {other:?}, want {value}")),
+                    other => {
+                        return Err(format!("sign: header {name}: got {other:?}, want {value}"))
+                    }
                 }
             }
         }
@@ -211,7 +238,11 @@ pub fn run_all(runtime: &dyn Runtime) -> (usize, Vec<String>) {
         assert!(!file.source.is_empty(), "{name}.json states its source");
         assert!(file.cases.len() >= 10, "{name}.json has too few cases");
         for case in &file.cases {
-            assert!(!case.source.is_empty(), "{name}/{} states its source", case.name);
+            assert!(
+                !case.source.is_empty(),
+                "{name}/{} states its source",
+                case.name
+            );
             count += 1;
             if let Err(e) = check_case(runtime, &file.provider, case) {
                 failures.push(format!("{name}/{}: {e}", case.name));
@@ -231,8 +262,10 @@ pub fn js_options(
     let mut object = options.clone();
     object.insert("provider".into(), json!(provider));
     object.insert("secret".into(), json!(secrets));
-    let headers: Map<String, Value> =
-        headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), json!(v))).collect();
+    let headers: Map<String, Value> = headers
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), json!(v)))
+        .collect();
     object.insert("headers".into(), Value::Object(headers));
     Value::Object(object).to_string()
 }

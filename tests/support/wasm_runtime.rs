@@ -44,7 +44,10 @@ impl Runtime for WasmExports {
         let json = js_sign_options(provider, secret, args);
         let headers = smshook::wasm::sign_bytes(&json, body).map_err(|e| code_of(&e))?;
         let map: Map<String, Value> = serde_json::from_str(&headers).expect("headers JSON");
-        Ok(map.into_iter().map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned())).collect())
+        Ok(map
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
+            .collect())
     }
 
     fn detect(&self, headers: &[(String, String)]) -> Option<String> {
@@ -61,7 +64,12 @@ pub fn run() {
     let (count, failures) = run_all(&WasmExports);
     wasm_bindgen_test::console_log!("{count} vector cases ran in wasm");
     assert!(count > 100, "only {count} cases ran");
-    assert!(failures.is_empty(), "{} of {count} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Errors thrown to JS carry `code`, `provider` and a message without the secret.
@@ -73,13 +81,19 @@ pub fn errors_are_coded() {
     let error = smshook::wasm::verify_bytes(&options, b"{}").expect_err("must throw");
     assert_eq!(code_of(&error), "signature_mismatch");
     let provider = js_sys::Reflect::get(&error, &JsValue::from_str("provider")).ok();
-    assert_eq!(provider.and_then(|p| p.as_string()).as_deref(), Some("textbee"));
+    assert_eq!(
+        provider.and_then(|p| p.as_string()).as_deref(),
+        Some("textbee")
+    );
     assert!(error.is_instance_of::<js_sys::Error>());
     let message = js_sys::Reflect::get(&error, &JsValue::from_str("message"))
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_default();
-    assert!(!message.contains(secret), "message leaks the secret: {message}");
+    assert!(
+        !message.contains(secret),
+        "message leaks the secret: {message}"
+    );
 
     let error = smshook::wasm::verify_bytes(r#"{"secret":"x","headers":{}}"#, b"{}")
         .expect_err("must throw");

@@ -1,0 +1,51 @@
+# smshook: `make demo`, `make test`, `make bench` do their own set-up.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+TOOLS ?= $(HOME)/.cache/smshook-tools
+ENV := source $(TOOLS)/env.sh
+WASM_TEST := -- --features wasm --test
+
+.PHONY: tools test lint test-native test-wasm-node test-wasm-chrome demo bench fuzz clean
+
+tools:
+	@bash scripts/install-toolchain.sh
+
+## Everything: formatting, lints, native tests, wasm tests in Node and headless Chrome.
+test: tools lint test-native test-wasm-node test-wasm-chrome
+	@echo "make test: all suites passed"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	$(ENV) && cargo clippy --target wasm32-unknown-unknown --features wasm,js-clock -- -D warnings
+
+test-native:
+	cargo test --workspace --all-features
+
+test-wasm-node:
+	$(ENV) && wasm-pack test --node --mode no-install $(WASM_TEST) wasm_node
+
+# The browser runner reports success with zero tests when misconfigured: require a count.
+test-wasm-chrome:
+	$(ENV) && wasm-pack test --headless --chrome --mode no-install $(WASM_TEST) wasm_browser 2>&1 \
+	  | tee target/wasm-chrome.log
+	@n=$$(grep -oE 'test result: ok\. [0-9]+ passed' target/wasm-chrome.log | grep -oE '[0-9]+' | head -1); \
+	  if [ -z "$$n" ] || [ "$$n" -eq 0 ]; then echo "headless Chrome ran no tests"; exit 1; fi; \
+	  echo "headless Chrome: $$n wasm tests passed"
+
+demo: tools
+	cargo run --quiet --example demo
+
+bench: tools
+	cargo bench --bench verify
+
+## Coverage-guided fuzzing of verify + parse (nightly; not part of `make test`).
+FUZZ_SECONDS ?= 60
+fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run verify -- -max_total_time=$(FUZZ_SECONDS)
+
+clean:
+	cargo clean
