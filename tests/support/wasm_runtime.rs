@@ -2,7 +2,7 @@
 //! exactly as the npm package calls them, errors arriving as thrown JS values.
 
 use serde_json::{Map, Value};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::vectors::{js_options, js_sign_options, run_all, Runtime, SignArgs};
 
