@@ -92,8 +92,10 @@ pub(crate) fn raw_body(body: &str) -> Result<Box<RawValue>, Error> {
 /// The string value of a field, unescaped; `None` when absent or not a string.
 pub(crate) fn text(raw: Raw<'_>) -> Option<String> {
     let token = raw?.get();
-    if !token.starts_with('"') {
-        return None;
+    let inner = token.strip_prefix('"')?.strip_suffix('"')?;
+    if !inner.contains('\\') {
+        // A validated string token without escapes is its own value.
+        return Some(inner.to_owned());
     }
     serde_json::from_str(token).ok()
 }

@@ -159,33 +159,25 @@ impl Verifier {
             } => {
                 let value = trimmed(headers, header).ok_or(Error::MissingSignature { header })?;
                 let signature = HexSignature::parse(header, value)?;
-                let header_ts = trimmed(headers, timestamp_header);
-                let header_ms = header_ts
-                    .map(|ts| standard::parse_timestamp(timestamp_header, ts))
-                    .transpose()?;
-                let body_ts = body_timestamp(body);
-                let signed = match header_ts {
-                    Some(ts) => signature.matches(secrets, &[ts.as_bytes(), b".", body]),
-                    None => {
-                        signature.matches(secrets, &[body])
-                            || body_ts.as_ref().is_some_and(|ts| {
-                                signature.matches(secrets, &[ts.token.as_bytes(), b".", body])
-                            })
-                    }
+                let Some(header_ts) = trimmed(headers, timestamp_header) else {
+                    return self.check_untimed_forms(&signature, body, now_ms);
                 };
-                if !signed {
+                let header_ms = standard::parse_timestamp(timestamp_header, header_ts)?;
+                if !signature.matches(secrets, &[header_ts.as_bytes(), b".", body]) {
                     return Err(Error::SignatureMismatch);
                 }
-                let body_ms = body_ts.map(|ts| ts.value).transpose()?;
-                if let (Some(h), Some(b)) = (header_ms, body_ms) {
-                    if h != b {
+                // Within tolerance, the payload parser checks that the body's timestamp
+                // agrees (no second pass over the body here). Outside, a disagreement is
+                // reported before the tolerance.
+                if self.check_tolerance(header_ms, now_ms).is_ok() {
+                    return Ok(());
+                }
+                if let Some(body_ts) = body_timestamp(body) {
+                    if body_ts.value? != header_ms {
                         return Err(Error::payload("timestamp header and body disagree"));
                     }
                 }
-                match header_ms.or(body_ms) {
-                    Some(ms) => self.check_tolerance(ms, now_ms),
-                    None => Ok(()),
-                }
+                Err(Error::TimestampOutOfTolerance)
             }
             Scheme::BearerJwt { issuer } => {
                 let Some(value) = trimmed(headers, "authorization") else {
@@ -217,6 +209,29 @@ impl Verifier {
                 standard::verify(secrets, id, timestamp, body, signature)?;
                 self.check_tolerance(seconds.saturating_mul(1000), now_ms)
             }
+        }
+    }
+
+    /// Messages.dev without a timestamp header: the older body-only form, or the body's
+    /// own `timestamp` as the signed prefix; then that timestamp's tolerance.
+    fn check_untimed_forms(
+        &self,
+        signature: &HexSignature,
+        body: &[u8],
+        now_ms: u64,
+    ) -> Result<(), Error> {
+        let secrets = &self.secrets;
+        let body_ts = body_timestamp(body);
+        let signed = signature.matches(secrets, &[body])
+            || body_ts
+                .as_ref()
+                .is_some_and(|ts| signature.matches(secrets, &[ts.token.as_bytes(), b".", body]));
+        if !signed {
+            return Err(Error::SignatureMismatch);
+        }
+        match body_ts.map(|ts| ts.value).transpose()? {
+            Some(ms) => self.check_tolerance(ms, now_ms),
+            None => Ok(()),
         }
     }
 

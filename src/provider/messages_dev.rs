@@ -9,13 +9,15 @@ use crate::{Error, Event, EventType};
 
 /// The delivery-id header.
 pub(crate) const DELIVERY_ID: &str = "x-webhook-delivery-id";
+/// The timestamp header (unix ms), also the signed prefix.
+const TIMESTAMP: &str = "x-webhook-timestamp";
 
 pub(crate) const SPEC: Spec = Spec {
     id: "messages-dev",
     name: "Messages.dev",
     scheme: Scheme::TimestampedHexHmac {
         header: "x-webhook-signature",
-        timestamp_header: "x-webhook-timestamp",
+        timestamp_header: TIMESTAMP,
     },
     max_age_applies: false,
     parse,
@@ -29,6 +31,8 @@ struct Body<'a> {
     data: Obj<Data<'a>>,
     #[serde(borrow)]
     delivery_id: Raw<'a>,
+    #[serde(borrow)]
+    timestamp: Raw<'a>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +72,19 @@ fn kind(name: &str) -> EventType {
 
 fn parse(input: &Input<'_>) -> Result<Event, Error> {
     let body: Body<'_> = json::object(input.body)?;
+    if let Some(token) = body.timestamp {
+        let body_ms: u64 = token
+            .get()
+            .parse()
+            .map_err(|_| Error::payload("body timestamp is not an integer"))?;
+        let header_ms = input
+            .headers
+            .get(TIMESTAMP)
+            .and_then(|h| h.trim().parse::<u64>().ok());
+        if header_ms.is_some_and(|h| h != body_ms) {
+            return Err(Error::payload("timestamp header and body disagree"));
+        }
+    }
     let name = json::text(body.event).ok_or(Error::payload("no event name"))?;
     let kind = kind(&name);
     // The body's delivery_id is signed; the header is not, so the body wins.

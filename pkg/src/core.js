@@ -1,0 +1,384 @@
+// smshook: the hand-written JavaScript layer over the WebAssembly core.
+//
+// Runtime-neutral: no imports, no Node or DOM APIs at the top level. Each entry point
+// (node.cjs, node.mjs, web.js, workerd.js) instantiates the wasm its own way and hands the
+// wasm-bindgen exports to `bindWasm`. build.sh derives dist/core.cjs from this file, so it
+// must keep to top-level `export function|class|const` declarations and no imports.
+
+let wasm = null;
+let providerList = null;
+
+/** Called once by the entry point with the wasm-bindgen exports. @internal */
+export function bindWasm(exports) {
+  wasm = exports;
+  providerList = Object.freeze(
+    JSON.parse(exports.providers()).map((p) => Object.freeze(p)),
+  );
+  return providerList;
+}
+
+// HTTP status a receiver should answer for each code (the same as smshook's Worker).
+const STATUS = {
+  missing_signature: 401,
+  malformed_signature: 401,
+  signature_mismatch: 401,
+  timestamp_out_of_tolerance: 401,
+  token_expired: 401,
+  token_not_yet_valid: 401,
+  algorithm_not_allowed: 401,
+  claim_mismatch: 401,
+  malformed_payload: 400,
+  body_too_large: 413,
+  invalid_secret: 500,
+  unknown_provider: 404,
+  provider_not_detected: 400,
+  invalid_argument: 500,
+};
+
+/** The one error type of smshook: `code` is stable (SPEC section 3). */
+export class WebhookVerificationError extends Error {
+  constructor(code, message, provider = null) {
+    super(message || code);
+    this.name = "WebhookVerificationError";
+    this.code = code;
+    this.provider = provider ?? null;
+  }
+
+  /** The HTTP status to answer the sender with (401 for authentication failures). */
+  get status() {
+    return STATUS[this.code] ?? 400;
+  }
+}
+
+const RAW_BODY_ADVICE =
+  "pass the exact raw body (string, Uint8Array, ArrayBuffer or Buffer), not a parsed " +
+  "object: in Express mount express.raw({ type: \"*/*\" }) (or smshook's expressWebhook()) " +
+  "on the webhook route before express.json(); with fetch-style frameworks use " +
+  "await request.text() or smshook's verifyRequest(request)";
+
+function invalidArgument(message, provider = null) {
+  return new WebhookVerificationError("invalid_argument", message, provider);
+}
+
+/** Rethrows a wasm error as our class; anything else unchanged. */
+function rethrow(error) {
+  if (
+    error !== null &&
+    typeof error === "object" &&
+    error.name === "WebhookVerificationError" &&
+    typeof error.code === "string" &&
+    !(error instanceof WebhookVerificationError)
+  ) {
+    return new WebhookVerificationError(error.code, error.message, error.provider ?? null);
+  }
+  return error;
+}
+
+function ready() {
+  if (wasm === null) throw new Error("smshook: the WebAssembly module is not initialized");
+  return wasm;
+}
+
+const tag = (value) => Object.prototype.toString.call(value);
+
+/**
+ * Normalizes headers to a plain object with lowercase names and string values; repeated
+ * names (any case) are joined with ", ". Accepts a Fetch `Headers`, a `Map`, a plain object
+ * (string, string[] or number values; undefined/null skipped, as in Node's req.headers),
+ * or `[name, value][]` entries.
+ */
+export function normalizeHeaders(headers, provider = null) {
+  const out = {};
+  const add = (name, value) => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return;
+      value = value.map(String).join(", ");
+    } else if (typeof value === "string") {
+      // as is
+    } else if (typeof value === "number" || typeof value === "boolean") {
+      value = String(value);
+    } else {
+      throw invalidArgument(`header ${JSON.stringify(String(name))}: value must be a string or string[]`, provider);
+    }
+    const key = String(name).toLowerCase();
+    out[key] = key in out ? `${out[key]}, ${value}` : value;
+  };
+  if (headers === undefined || headers === null) {
+    throw invalidArgument("headers are required: pass the request's headers (Headers, a plain object or [name, value][] entries)", provider);
+  }
+  if (typeof headers !== "object") {
+    throw invalidArgument("headers must be a Headers object, a plain object or [name, value][] entries", provider);
+  }
+  if (typeof headers.forEach === "function" && typeof headers.get === "function" && !Array.isArray(headers)) {
+    // Fetch Headers (any realm) and Map: forEach(value, name).
+    headers.forEach((value, name) => add(name, value));
+  } else if (Array.isArray(headers) || typeof headers[Symbol.iterator] === "function") {
+    for (const entry of headers) {
+      if (!Array.isArray(entry) || entry.length !== 2) {
+        throw invalidArgument("header entries must be [name, value] pairs", provider);
+      }
+      add(entry[0], entry[1]);
+    }
+  } else {
+    for (const name of Object.keys(headers)) add(name, headers[name]);
+  }
+  return out;
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** The body as the wasm wants it: a string (exact text) or a Uint8Array view. */
+function rawBody(body, provider) {
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array) return body; // includes Node's Buffer
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const t = tag(body);
+  if (t === "[object ArrayBuffer]" || t === "[object SharedArrayBuffer]") return new Uint8Array(body);
+  if (body === undefined || body === null) {
+    throw invalidArgument(`body is required: ${RAW_BODY_ADVICE}`, provider);
+  }
+  const what = typeof body === "object" ? (t === "[object Object]" ? "a parsed JSON object" : `an object (${t})`) : `a ${typeof body}`;
+  throw invalidArgument(`body is ${what}: ${RAW_BODY_ADVICE}`, provider);
+}
+
+const VERIFY_KEYS = new Set([
+  "provider", "secret", "headers", "body", "now", "toleranceSeconds", "maxBodyBytes",
+  "leewaySeconds", "maxAgeSeconds", "audience", "subject", "allowUnsigned",
+]);
+const SIGN_KEYS = new Set([
+  "provider", "secret", "body", "now", "id", "audience", "subject", "eventType",
+]);
+const NUMBER_KEYS = ["now", "toleranceSeconds", "maxBodyBytes", "leewaySeconds", "maxAgeSeconds"];
+const STRING_KEYS = ["provider", "audience", "subject", "id", "eventType"];
+
+/** Checks types in JS so that mistakes get a clear message; returns the wasm options. */
+function wasmOptions(options, keys, what) {
+  if (options === null || typeof options !== "object") {
+    throw invalidArgument(`${what}: options must be an object`);
+  }
+  const provider = typeof options.provider === "string" ? options.provider : null;
+  const out = {};
+  for (const key of Object.keys(options)) {
+    if (!keys.has(key)) throw invalidArgument(`${what}: unknown option ${JSON.stringify(key)}`, provider);
+    const value = options[key];
+    if (value === undefined || key === "body" || key === "headers") continue;
+    if (key === "now" && value instanceof Date) {
+      out.now = value.getTime();
+    } else if (NUMBER_KEYS.includes(key)) {
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        throw invalidArgument(`${what}: ${key} must be a finite number`, provider);
+      }
+      out[key] = value;
+    } else if (STRING_KEYS.includes(key)) {
+      if (typeof value !== "string") throw invalidArgument(`${what}: ${key} must be a string`, provider);
+      out[key] = value;
+    } else if (key === "secret") {
+      const ok = typeof value === "string" || (Array.isArray(value) && value.every((s) => typeof s === "string"));
+      if (!ok) throw invalidArgument(`${what}: secret must be a string or an array of strings`, provider);
+      out.secret = value;
+    } else if (key === "allowUnsigned") {
+      if (typeof value !== "boolean") throw invalidArgument(`${what}: allowUnsigned must be a boolean`, provider);
+      out.allowUnsigned = value;
+    }
+  }
+  if (out.now === undefined) out.now = Date.now();
+  return { out, provider };
+}
+
+/**
+ * Verifies one delivery and returns the normalized event (SPEC section 2).
+ * Synchronous; throws WebhookVerificationError.
+ */
+export function verify(options) {
+  const w = ready();
+  const { out, provider } = wasmOptions(options, VERIFY_KEYS, "verify");
+  out.headers = normalizeHeaders(options.headers, provider);
+  const body = rawBody(options.body, provider);
+  let json;
+  try {
+    json = typeof body === "string"
+      ? w.verifyText(JSON.stringify(out), body)
+      : w.verifyBytes(JSON.stringify(out), body);
+  } catch (error) {
+    throw rethrow(error);
+  }
+  return JSON.parse(json);
+}
+
+/**
+ * Signs a body exactly as the provider would: `{ headers, body }` (the body as given),
+ * ready for `fetch(url, { method: "POST", headers, body })`.
+ */
+export function sign(options) {
+  const w = ready();
+  const { out, provider } = wasmOptions(options, SIGN_KEYS, "sign");
+  const body = rawBody(options.body, provider);
+  const bytes = typeof body === "string" ? encoder.encode(body) : body;
+  let json;
+  try {
+    json = w.signBytes(JSON.stringify(out), bytes);
+  } catch (error) {
+    throw rethrow(error);
+  }
+  return { headers: JSON.parse(json), body: options.body };
+}
+
+/** The provider id these headers come from, or null. */
+export function detect(headers) {
+  const w = ready();
+  const id = w.detect(JSON.stringify(normalizeHeaders(headers)));
+  return id === undefined || id === null ? null : id;
+}
+
+/** Every supported provider: a frozen array of frozen `{ id, name, scheme, signatureHeader }`. */
+export function providers() {
+  ready();
+  return providerList;
+}
+
+function withoutRequestParts(options, what) {
+  if (options === null || typeof options !== "object") {
+    throw invalidArgument(`${what}: options must be an object`);
+  }
+  if ("headers" in options || "body" in options) {
+    throw invalidArgument(`${what}: headers and body come from the request; do not pass them`, options.provider ?? null);
+  }
+  return options;
+}
+
+/**
+ * Fetch API helper (Workers, Hono `c.req.raw`, Next.js route handlers, Deno, Bun):
+ * reads the request's raw body and verifies it. Resolves to the event.
+ */
+export async function verifyRequest(request, options) {
+  withoutRequestParts(options, "verifyRequest");
+  const provider = options.provider ?? null;
+  if (request === null || typeof request !== "object" || typeof request.arrayBuffer !== "function") {
+    throw invalidArgument("verifyRequest: pass a Fetch API Request (in Hono: c.req.raw)", provider);
+  }
+  if (request.bodyUsed) {
+    throw invalidArgument(
+      "verifyRequest: the request body was already read (request.json() or request.text() " +
+        "ran first); call verifyRequest(request) before anything reads the body, or pass " +
+        "request.clone()",
+      provider,
+    );
+  }
+  const body = new Uint8Array(await request.arrayBuffer());
+  return verify({ ...options, headers: request.headers, body });
+}
+
+const CONSUMED_ADVICE =
+  "the request body was already consumed by a body parser (req.body is a parsed " +
+  "object): smshook needs the exact raw bytes. Mount express.raw({ type: \"*/*\" }) or " +
+  "smshook's expressWebhook() on the webhook route before express.json() " +
+  "(e.g. app.post(\"/webhooks\", expressWebhook({...}), handler) registered before " +
+  "app.use(express.json()))";
+
+/** Reads a Node IncomingMessage's raw body (or takes it from express.raw). */
+function readNodeBody(req, limit, provider) {
+  const body = req.body;
+  if (body !== undefined && body !== null) {
+    if (body instanceof Uint8Array || typeof body === "string") return Promise.resolve(body);
+    const consumed = req._body === true || req.readableEnded === true || req.complete === true && req.readable === false;
+    const emptyDefault = typeof body === "object" && tag(body) === "[object Object]" && Object.keys(body).length === 0;
+    // Express 4's body parsers set req.body = {} even when they skip a request: only then
+    // (stream untouched) is it safe to read the stream ourselves.
+    if (consumed || !emptyDefault) return Promise.reject(invalidArgument(CONSUMED_ADVICE, provider));
+  }
+  if (req.readableEnded === true || req._body === true) {
+    return Promise.reject(invalidArgument(
+      "the request stream was already read and no raw body is available: " + CONSUMED_ADVICE, provider));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const finish = (error, value) => {
+      if (done) return;
+      done = true;
+      req.removeListener("data", onData);
+      req.removeListener("end", onEnd);
+      req.removeListener("error", onError);
+      req.removeListener("aborted", onAborted);
+      if (error) reject(error); else resolve(value);
+    };
+    const onData = (chunk) => {
+      if (typeof chunk === "string") chunk = encoder.encode(chunk);
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish(new WebhookVerificationError("body_too_large", `body exceeds ${limit} bytes`, provider));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      const out = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks) { out.set(c, at); at += c.length; }
+      finish(null, out);
+    };
+    const onError = (error) => finish(error);
+    const onAborted = () => finish(invalidArgument("the request was aborted before its body ended", provider));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("aborted", onAborted);
+    if (typeof req.resume === "function") req.resume();
+  });
+}
+
+/**
+ * Node helper (http, Express, Fastify's `request.raw`, Koa's `ctx.req`): reads the raw
+ * body stream itself and verifies it. Resolves to the event. Throws invalid_argument,
+ * naming the fix, when a JSON body parser consumed the body first.
+ */
+export async function verifyNodeRequest(req, options) {
+  withoutRequestParts(options, "verifyNodeRequest");
+  const provider = options.provider ?? null;
+  if (req === null || typeof req !== "object" || typeof req.on !== "function" || typeof req.headers !== "object") {
+    throw invalidArgument("verifyNodeRequest: pass a Node http.IncomingMessage (Express req)", provider);
+  }
+  const limit = options.maxBodyBytes ?? 1048576;
+  const body = await readNodeBody(req, limit, provider);
+  return verify({ ...options, headers: req.headers, body });
+}
+
+/**
+ * Express middleware: verifies the delivery, then sets `req.webhook` (the event) and
+ * `req.rawBody` (the bytes, a Buffer when available) and calls next(). A refused delivery
+ * is answered with `err.status` and `{"error": code}` (onError(err, req, res, next)
+ * overrides that). A misconfiguration (invalid_argument, e.g. express.json() ran first)
+ * goes to next(err) so that it fails loudly.
+ */
+export function expressWebhook(options) {
+  const { onError, ...verifyOptions } = withoutRequestParts(options, "expressWebhook");
+  wasmOptions(verifyOptions, VERIFY_KEYS, "expressWebhook"); // fail at startup on typos
+  return function smshookWebhook(req, res, next) {
+    const provider = verifyOptions.provider ?? null;
+    const limit = verifyOptions.maxBodyBytes ?? 1048576;
+    readNodeBody(req, limit, provider)
+      .then((body) => {
+        const event = verify({ ...verifyOptions, headers: req.headers, body });
+        req.webhook = event;
+        const B = globalThis.Buffer;
+        req.rawBody = B && body instanceof Uint8Array && !B.isBuffer(body)
+          ? B.from(body.buffer, body.byteOffset, body.byteLength)
+          : body;
+        next();
+      })
+      .catch((error) => {
+        if (!(error instanceof WebhookVerificationError) || error.code === "invalid_argument" || error.code === "invalid_secret") {
+          next(error);
+        } else if (typeof onError === "function") {
+          onError(error, req, res, next);
+        } else {
+          res.statusCode = error.status;
+          res.setHeader("content-type", "application/json");
+          res.end(JSON.stringify({ error: error.code }));
+        }
+      });
+  };
+}

@@ -1,0 +1,157 @@
+// A real Express app on 127.0.0.1 (port 0) with smshook's Node helpers.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import express from "express";
+import { sign, expressWebhook, verifyNodeRequest, WebhookVerificationError } from "smshook";
+
+const SECRET = "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b";
+const BODY = JSON.stringify({
+  smsId: "s-1", message: "Hi ✓", deviceId: "d", webhookSubscriptionId: "w",
+  webhookEvent: "MESSAGE_RECEIVED", idempotencyKey: "k-42", sender: "+15551234567",
+  receivedAt: "2026-05-27T13:00:35.208Z",
+});
+const signed = sign({ provider: "textbee", secret: SECRET, body: BODY });
+const servers = [];
+
+async function listen(app) {
+  const server = http.createServer(app);
+  server.requestTimeout = 5000;
+  server.headersTimeout = 5000;
+  servers.push(server);
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+after(() => {
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
+});
+
+function post(url, { headers = signed.headers, body = BODY, contentType = "application/json" } = {}) {
+  return fetch(url, {
+    method: "POST",
+    headers: { ...headers, "content-type": contentType },
+    body,
+    signal: AbortSignal.timeout(5000),
+  });
+}
+
+// Records misconfiguration errors (next(err)) so tests can check they fail loudly.
+function errorHandler(seen) {
+  return (err, req, res, _next) => {
+    seen.push(err);
+    res.status(500).json({ code: err.code, message: err.message });
+  };
+}
+
+test("expressWebhook before express.json(): verified event on req.webhook", async () => {
+  const app = express();
+  const seen = [];
+  app.post("/webhooks/textbee", expressWebhook({ provider: "textbee", secret: SECRET }), (req, res) => {
+    res.json({ type: req.webhook.type, id: req.webhook.id, raw: req.rawBody.length, isBuffer: Buffer.isBuffer(req.rawBody) });
+  });
+  app.use(express.json());
+  app.post("/other", (req, res) => res.json(req.body));
+  app.use(errorHandler(seen));
+  const base = await listen(app);
+
+  const ok = await post(`${base}/webhooks/textbee`);
+  assert.equal(ok.status, 200);
+  assert.deepEqual(await ok.json(), { type: "message.received", id: "k-42", raw: Buffer.byteLength(BODY), isBuffer: true });
+
+  const forged = await post(`${base}/webhooks/textbee`, { headers: { "x-signature": "00".repeat(32) } });
+  assert.equal(forged.status, 401);
+  assert.deepEqual(await forged.json(), { error: "signature_mismatch" });
+
+  const missing = await post(`${base}/webhooks/textbee`, { headers: {} });
+  assert.equal(missing.status, 401);
+  assert.deepEqual(await missing.json(), { error: "missing_signature" });
+
+  // The rest of the app still gets parsed JSON.
+  const other = await post(`${base}/other`, { body: '{"a":1}' });
+  assert.deepEqual(await other.json(), { a: 1 });
+  assert.equal(seen.length, 0);
+});
+
+test("expressWebhook: body over maxBodyBytes answers 413", async () => {
+  const app = express();
+  app.post("/w", expressWebhook({ provider: "textbee", secret: SECRET, maxBodyBytes: 64 }), (req, res) => res.end("no"));
+  const base = await listen(app);
+  const res = await post(`${base}/w`);
+  assert.equal(res.status, 413);
+  assert.deepEqual(await res.json(), { error: "body_too_large" });
+});
+
+test("express.json() mounted first: fails loudly with the fix, never a silent mismatch", async () => {
+  const app = express();
+  const seen = [];
+  app.use(express.json());
+  app.post("/webhooks/textbee", expressWebhook({ provider: "textbee", secret: SECRET }), (req, res) => res.json({ reached: true }));
+  app.post("/node", async (req, res, next) => {
+    try {
+      res.json(await verifyNodeRequest(req, { provider: "textbee", secret: SECRET }));
+    } catch (e) {
+      next(e);
+    }
+  });
+  app.use(errorHandler(seen));
+  const base = await listen(app);
+
+  for (const path of ["/webhooks/textbee", "/node"]) {
+    const res = await post(`${base}${path}`);
+    assert.equal(res.status, 500, path);
+    const got = await res.json();
+    assert.equal(got.code, "invalid_argument", path);
+    assert.match(got.message, /express\.raw\(\{ type: "\*\/\*" \}\)/, path);
+    assert.match(got.message, /before express\.json\(\)/, path);
+  }
+  assert.equal(seen.length, 2);
+  assert.ok(seen.every((e) => e instanceof WebhookVerificationError && e.code === "invalid_argument"));
+  assert.notEqual(seen[0].code, "signature_mismatch");
+});
+
+test("express.json() first but a non-JSON content type: the stream is still there", async () => {
+  const app = express();
+  app.use(express.json());
+  app.post("/w", expressWebhook({ provider: "textbee", secret: SECRET }), (req, res) => res.json({ id: req.webhook.id }));
+  const base = await listen(app);
+  const res = await post(`${base}/w`, { contentType: "text/plain" });
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { id: "k-42" });
+});
+
+test("verifyNodeRequest after express.raw({ type: '*/*' }), and on a plain node:http server", async () => {
+  const app = express();
+  app.post("/raw", express.raw({ type: "*/*" }), async (req, res, next) => {
+    try {
+      res.json(await verifyNodeRequest(req, { secret: SECRET }));
+    } catch (e) {
+      next(e);
+    }
+  });
+  const base = await listen(app);
+  const res = await post(`${base}/raw`);
+  assert.equal(res.status, 200);
+  const event = await res.json();
+  assert.equal(event.provider, "textbee");
+  assert.deepEqual(event.data, JSON.parse(BODY));
+
+  const plain = await listen(async (req, res) => {
+    try {
+      const e = await verifyNodeRequest(req, { provider: "textbee", secret: SECRET });
+      res.end(e.id);
+    } catch (e) {
+      res.statusCode = e.status ?? 500;
+      res.end(e.code);
+    }
+  });
+  const r1 = await post(plain);
+  assert.equal(r1.status, 200);
+  assert.equal(await r1.text(), "k-42");
+  const r2 = await post(plain, { body: BODY.replace("Hi", "Ho") });
+  assert.equal(r2.status, 401);
+  assert.equal(await r2.text(), "signature_mismatch");
+});

