@@ -104,7 +104,7 @@ export interface SignOptions<B extends RawBody = RawBody> {
 }
 
 export interface SignedRequest<B extends RawBody = RawBody> {
-  /** The headers the provider would send (lowercase names). */
+  /** The headers the provider would send, named as it names them (e.g. `X-Signature`, `Content-Type`). */
   headers: Record<string, string>;
   /** The body, exactly as given. */
   body: B;

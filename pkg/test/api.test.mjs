@@ -46,6 +46,7 @@ test("PROVIDERS is a frozen list of the six providers", () => {
 
 test("sign returns plain headers and the body as given; verify is synchronous", () => {
   assert.equal(Object.getPrototypeOf(signed.headers), Object.prototype);
+  assert.deepEqual(Object.keys(signed.headers).sort(), ["Content-Type", "X-Signature"]);
   assert.equal(signed.body, BODY);
   const event = verify({ provider: "textbee", secret: SECRET, headers: signed.headers, body: BODY, now: NOW });
   assert.equal(event.type, "message.received");
@@ -70,7 +71,8 @@ test("every body form gives the same event", () => {
 });
 
 test("every headers form: Headers, any-case object, string[] values, entries, Map", () => {
-  const sig = signed.headers["x-signature"];
+  const sig = signed.headers["X-Signature"];
+  assert.match(sig, /^[0-9a-f]{64}$/);
   const forms = {
     Headers: new Headers({ "X-Signature": sig, "Content-Type": "application/json" }),
     "mixed case": { "X-SIGNATURE": sig },

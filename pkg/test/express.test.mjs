@@ -33,7 +33,7 @@ after(() => {
 function post(url, { headers = signed.headers, body = BODY, contentType = "application/json" } = {}) {
   return fetch(url, {
     method: "POST",
-    headers: { ...headers, "content-type": contentType },
+    headers: { ...Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "content-type")), "content-type": contentType },
     body,
     signal: AbortSignal.timeout(5000),
   });

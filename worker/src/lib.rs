@@ -1,4 +1,17 @@
-//! The smshook edge verifier (Cloudflare Worker). Its code lands with the Worker issue;
-//! until then the crate only re-exports the core so the workspace builds.
+//! The smshook edge verifier: a Cloudflare Worker that verifies provider webhooks,
+//! normalizes them, re-signs them as Standard Webhooks and forwards them to `FORWARD_URL`,
+//! answering 2xx only once the receiver (or a durable queue) has the event.
+//!
+//! This file is the thin Workers glue; the decisions live in [`handler`] (pure, tested
+//! natively), configuration in [`config`], sending in `forward`, the queue consumer in
+//! `queue`.
 
-pub use smshook::Provider;
+pub mod config;
+pub mod handler;
+
+#[cfg(target_arch = "wasm32")]
+mod forward;
+#[cfg(target_arch = "wasm32")]
+mod queue;
+#[cfg(target_arch = "wasm32")]
+mod runtime;

@@ -1,0 +1,181 @@
+// smshook (npm) against baselines measured in the same process, alternating runs:
+//   every provider, ~1 KB body: verify vs a hand-written node:crypto check (createHmac +
+//   timingSafeEqual + JSON.parse; for httpsms an HS256 JWT check done the same way);
+//   httpsms vs jose's jwtVerify; standard vs the standardwebhooks package; 64 KB bodies.
+// Prints ns/op and the ratio smshook / baseline (below 1: smshook is faster).
+// Usage: node bench/bench.mjs [--quick]   (run `bash build.sh` first)
+import { createHmac, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { verify, sign } from "smshook";
+import { jwtVerify } from "jose";
+import { Webhook } from "standardwebhooks";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const VECTORS = process.env.SMSHOOK_VECTORS || path.join(here, "..", "..", "tests", "vectors");
+const QUICK = process.argv.includes("--quick");
+const ROUNDS = QUICK ? 3 : 7;
+const BATCH_MS = QUICK ? 40 : 120;
+
+// ---------------------------------------------------------------- fixtures
+function header(headers, name) {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+  return undefined;
+}
+
+/** A signed delivery of `provider` with a body padded to about `size` bytes. */
+function fixture(provider, size) {
+  const file = JSON.parse(fs.readFileSync(path.join(VECTORS, `${provider}.json`), "utf8"));
+  const c = file.cases.find((k) => k.expect.event && typeof k.body === "string" && !Array.isArray(k.secret)
+    && k.options.maxBodyBytes === undefined);
+  const payload = JSON.parse(c.body);
+  const base = JSON.stringify(payload).length;
+  payload.benchPadding = "x".repeat(Math.max(0, size - base - 20));
+  const body = JSON.stringify(payload);
+  const ts = header(c.headers, "webhook-timestamp");
+  const args = { now: ts ? Number(ts) * 1000 : c.options.now };
+  const id = header(c.headers, "x-webhook-delivery-id") ?? header(c.headers, "webhook-id");
+  if (id) args.id = id;
+  for (const k of ["audience", "subject"]) if (typeof c.options[k] === "string") args[k] = c.options[k];
+  const et = header(c.headers, "x-event-type");
+  if (et) args.eventType = et;
+  const { headers } = sign({ provider, secret: c.secret, body, ...args });
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const options = { provider, secret: c.secret, headers: lower, body: Buffer.from(body), ...c.options };
+  verify(options); // must verify before it is timed
+  return { provider, secret: c.secret, headers: lower, body, bytes: Buffer.from(body), options };
+}
+
+// ---------------------------------------------------------------- baselines (node:crypto)
+function hexCheck(secret, signed, hex) {
+  const mac = createHmac("sha256", secret).update(signed).digest();
+  const given = Buffer.from(hex, "hex");
+  return given.length === mac.length && timingSafeEqual(given, mac);
+}
+
+function baseline(f) {
+  const h = f.headers;
+  switch (f.provider) {
+    case "textbee":
+      return () => { if (!hexCheck(f.secret, f.bytes, h["x-signature"])) throw new Error("bad"); return JSON.parse(f.body); };
+    case "textus":
+      return () => { if (!hexCheck(f.secret, f.bytes, h["x-textus-signature"])) throw new Error("bad"); return JSON.parse(f.body); };
+    case "zuc":
+      return () => { if (!hexCheck(f.secret, f.bytes, h["x-webhook-signature"].slice(7))) throw new Error("bad"); return JSON.parse(f.body); };
+    case "messages-dev":
+      return () => {
+        const ts = h["x-webhook-timestamp"];
+        const signed = ts ? Buffer.concat([Buffer.from(`${ts}.`), f.bytes]) : f.bytes;
+        if (!hexCheck(f.secret, signed, h["x-webhook-signature"])) throw new Error("bad");
+        return JSON.parse(f.body);
+      };
+    case "standard": {
+      const key = Buffer.from(f.secret.replace(/^whsec_/, ""), "base64");
+      return () => {
+        const signed = Buffer.concat([Buffer.from(`${h["webhook-id"]}.${h["webhook-timestamp"]}.`), f.bytes]);
+        const mac = createHmac("sha256", key).update(signed).digest();
+        const ok = h["webhook-signature"].split(" ").some((s) => {
+          const given = Buffer.from(s.slice(3), "base64");
+          return given.length === mac.length && timingSafeEqual(given, mac);
+        });
+        if (!ok) throw new Error("bad");
+        return JSON.parse(f.body);
+      };
+    }
+    case "httpsms":
+      return () => {
+        const token = h.authorization.slice(7);
+        const [head, claims, sig] = token.split(".");
+        const mac = createHmac("sha256", f.secret).update(`${head}.${claims}`).digest();
+        const given = Buffer.from(sig, "base64url");
+        if (given.length !== mac.length || !timingSafeEqual(given, mac)) throw new Error("bad");
+        const header = JSON.parse(Buffer.from(head, "base64url").toString());
+        const c = JSON.parse(Buffer.from(claims, "base64url").toString());
+        if (header.alg !== "HS256" || c.iss !== "api.httpsms.com" || c.exp * 1000 < f.options.now - 60000) throw new Error("claims");
+        return JSON.parse(f.body);
+      };
+    default:
+      throw new Error(f.provider);
+  }
+}
+
+// ---------------------------------------------------------------- timing
+/** ns per call of a sync or async function, over about BATCH_MS. */
+async function measure(fn, isAsync, iterations) {
+  const start = process.hrtime.bigint();
+  if (isAsync) for (let i = 0; i < iterations; i++) await fn();
+  else for (let i = 0; i < iterations; i++) fn();
+  return Number(process.hrtime.bigint() - start) / iterations;
+}
+
+async function calibrate(fn, isAsync) {
+  let n = 16;
+  for (;;) {
+    const start = performance.now();
+    await measure(fn, isAsync, n);
+    const ms = performance.now() - start;
+    if (ms > BATCH_MS / 4) return Math.max(16, Math.round((n * BATCH_MS) / ms));
+    n *= 4;
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Alternates smshook and the baseline ROUNDS times; returns medians. */
+async function compare(label, ours, theirs, theirsName, { asyncTheirs = false } = {}) {
+  const nOurs = await calibrate(ours, false);
+  const nTheirs = await calibrate(theirs, asyncTheirs);
+  const a = [], b = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    a.push(await measure(ours, false, nOurs));
+    b.push(await measure(theirs, asyncTheirs, nTheirs));
+  }
+  const row = { label, ours: median(a), theirs: median(b), theirsName };
+  console.log(
+    `${label.padEnd(26)} smshook ${fmt(row.ours)}   ${theirsName.padEnd(22)} ${fmt(row.theirs)}   ratio ${(row.ours / row.theirs).toFixed(2)}`,
+  );
+  return row;
+}
+const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms/op` : `${(ns / 1e3).toFixed(2)} µs/op`).padStart(12);
+
+// ---------------------------------------------------------------- runs
+console.log(`smshook npm bench: node ${process.version}, ${ROUNDS} alternating rounds of ~${BATCH_MS} ms`);
+const providers = ["textbee", "messages-dev", "zuc", "httpsms", "textus", "standard"];
+
+console.log("\n~1 KB bodies: verify vs hand-written node:crypto (HMAC + timingSafeEqual + JSON.parse)");
+for (const p of providers) {
+  const f = fixture(p, 1024);
+  await compare(`${p} 1KB`, () => verify(f.options), baseline(f), "node:crypto");
+}
+
+console.log("\nLibraries");
+{
+  const f = fixture("httpsms", 1024);
+  const key = new TextEncoder().encode(f.secret);
+  const token = f.headers.authorization.slice(7);
+  const now = Math.floor(f.options.now / 1000);
+  const joseVerify = async () => {
+    const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"], issuer: "api.httpsms.com", currentDate: new Date(now * 1000), clockTolerance: 60 });
+    return [payload, JSON.parse(f.body)];
+  };
+  await joseVerify();
+  await compare("httpsms 1KB", () => verify(f.options), joseVerify, "jose jwtVerify", { asyncTheirs: true });
+}
+for (const size of [1024, 65536]) {
+  const f = fixture("standard", size);
+  const wh = new Webhook(f.secret.replace(/^whsec_/, ""));
+  const ts = Number(f.headers["webhook-timestamp"]);
+  // standardwebhooks checks against the real clock: sign fresh headers for it.
+  const fresh = sign({ provider: "standard", secret: f.secret, body: f.body, id: "msg_bench" }).headers;
+  const freshLower = Object.fromEntries(Object.entries(fresh).map(([k, v]) => [k.toLowerCase(), v]));
+  wh.verify(f.body, freshLower);
+  void ts;
+  await compare(`standard ${size / 1024}KB`, () => verify(f.options), () => wh.verify(f.body, freshLower), "standardwebhooks");
+}
+
+console.log("\n64 KB bodies: verify vs node:crypto");
+for (const p of ["textbee", "messages-dev", "standard"]) {
+  const f = fixture(p, 65536);
+  await compare(`${p} 64KB`, () => verify(f.options), baseline(f), "node:crypto");
+}

@@ -1,0 +1,119 @@
+//! The `fetch` entry point: read the request once, decide, deliver, answer.
+
+use serde_json::json;
+use worker::{console_error, event, Context, Date, Env, Request, Response};
+
+use crate::config::Config;
+use crate::forward;
+use crate::handler::{self, reply_for, Delivery, ForwardResult, Outcome, Reply};
+
+/// Binding names.
+pub const QUEUE: &str = "FORWARD_QUEUE";
+/// KV namespace that remembers forwarded event ids.
+pub const DEDUPE: &str = "DEDUPE";
+/// How long a forwarded id is remembered: longer than textbee's 30 days of retries.
+pub const DEDUPE_TTL_SECONDS: u64 = 35 * 24 * 3600;
+
+/// Reads the configuration from vars and secrets.
+pub fn config(env: &Env) -> Config {
+    Config::from_lookup(&|name| {
+        env.var(name)
+            .map(|v| v.to_string())
+            .or_else(|_| env.secret(name).map(|s| s.to_string()))
+            .ok()
+    })
+}
+
+/// The clock: `DEV_NOW_MS` in development tests, else `Date.now()`.
+pub fn now_ms(config: &Config) -> u64 {
+    config
+        .fixed_now_ms
+        .unwrap_or_else(|| Date::now().as_millis())
+}
+
+/// The KV key of a forwarded event.
+pub fn dedupe_key(provider: &str, id: &str) -> String {
+    format!("forwarded:{provider}:{id}")
+}
+
+fn respond(reply: &Reply) -> worker::Result<Response> {
+    Ok(Response::from_json(&reply.body)?.with_status(reply.status))
+}
+
+#[event(fetch)]
+async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
+    let config = config(&env);
+    if let Err(reason) = &config.forward {
+        console_error!("smshook: not forwarding, answering 503: {reason}");
+    }
+    let method = req.method().to_string();
+    let path = req.path();
+    let headers: Vec<(String, String)> = req.headers().entries().collect();
+    let limit = config.options(smshook::Provider::Textbee).max_body_bytes;
+    let declared = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok());
+    if method == "POST" && declared.is_some_and(|len| len > limit) {
+        return respond(&Reply::error(413, "body_too_large"));
+    }
+    let body = if method == "POST" {
+        req.bytes().await.unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let now = now_ms(&config);
+    let reply = match handler::handle(&method, &path, &headers, &body, &config, now) {
+        Outcome::Reply(reply) => reply,
+        Outcome::Forward(delivery) => deliver(&env, &config, delivery, now).await,
+    };
+    respond(&reply)
+}
+
+async fn deliver(env: &Env, config: &Config, delivery: Delivery, now: u64) -> Reply {
+    let key = dedupe_key(&delivery.provider, &delivery.id);
+    let kv = env.kv(DEDUPE).ok();
+    if let Some(kv) = &kv {
+        if let Ok(Some(_)) = kv.get(&key).text().await {
+            return Reply {
+                status: 200,
+                body: json!({ "ok": true, "id": delivery.id, "duplicate": true }),
+            };
+        }
+    }
+    if let Ok(queue) = env.queue(QUEUE) {
+        return match queue.send(&delivery).await {
+            Ok(()) => Reply {
+                status: 202,
+                body: json!({ "queued": true, "id": delivery.id }),
+            },
+            Err(e) => {
+                console_error!("smshook: enqueue failed: {e}");
+                Reply::error(503, "queue_unavailable")
+            }
+        };
+    }
+    let Ok(forward) = &config.forward else {
+        return Reply::error(503, "not_configured");
+    };
+    let result = forward::send(forward, &delivery, now).await;
+    if let (ForwardResult::Status(200..=299), Some(kv)) = (result, &kv) {
+        remember(kv, &key).await;
+    }
+    reply_for(result, &delivery.id)
+}
+
+/// Records a forwarded id (best effort: a failure only means a later duplicate forward).
+pub async fn remember(kv: &worker::kv::KvStore, key: &str) {
+    let stored = match kv.put(key, "1") {
+        Ok(put) => put
+            .expiration_ttl(DEDUPE_TTL_SECONDS)
+            .execute()
+            .await
+            .is_ok(),
+        Err(_) => false,
+    };
+    if !stored {
+        console_error!("smshook: could not record a forwarded id in KV");
+    }
+}
