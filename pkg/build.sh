@@ -28,6 +28,13 @@ log "cargo build --profile wasm-release --target wasm32-unknown-unknown --featur
 WASM="$ROOT/target/wasm32-unknown-unknown/wasm-release/smshook.wasm"
 
 DIST="$PKG/dist"
+# Same cargo output and same tools as last time: only the JS twin needs regenerating.
+STAMP="$(sha256sum "$WASM" | cut -d' ' -f1) $("$WASM_BINDGEN" --version) $("$WASM_OPT" --version) $(sha256sum "$PKG/build.sh" | cut -d' ' -f1)"
+if [ -f "$DIST/.stamp" ] && [ "$(cat "$DIST/.stamp")" = "$STAMP" ] && [ -f "$DIST/web/smshook_bg.wasm" ]; then
+  node "$PKG/scripts/to-cjs.cjs" "$PKG/src/core.js" "$DIST/core.cjs"
+  log "up to date: dist/web/smshook_bg.wasm $(wc -c < "$DIST/web/smshook_bg.wasm") bytes raw, $(gzip -9 -c "$DIST/web/smshook_bg.wasm" | wc -c) bytes gzip"
+  exit 0
+fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$TMP/node" "$TMP/web"
@@ -81,6 +88,7 @@ cp -r "$TMP/node" "$TMP/web" "$TMP/core.cjs" "$DIST/"
 printf '{ "type": "commonjs" }\n' > "$DIST/node/package.json"
 printf '{ "type": "module" }\n' > "$DIST/web/package.json"
 
+echo "$STAMP" > "$DIST/.stamp"
 raw=$(wc -c < "$DIST/web/smshook_bg.wasm")
 gz=$(gzip -9 -c "$DIST/web/smshook_bg.wasm" | wc -c)
 log "done: dist/web/smshook_bg.wasm $raw bytes raw, $gz bytes gzip"

@@ -45,15 +45,28 @@ export type ErrorCode =
 /** The exact raw request body. A parsed JSON object is refused (`invalid_argument`). */
 export type RawBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
+/** What smshook uses of a Fetch `Headers` (a `Map<string, string>` fits too). */
+export interface HeadersLike {
+  forEach(callback: (value: string, name: string) => void): void;
+  get(name: string): string | null | undefined;
+}
+
 /**
  * Request headers: a Fetch `Headers`, a plain object (names in any case; string or
  * string[] values, arrays joined with ", "; Node's `req.headers` fits), or entries.
  */
 export type HeadersInput =
-  | Headers
+  | HeadersLike
   | Record<string, string | readonly string[] | number | undefined>
   | ReadonlyArray<readonly [string, string]>
   | Iterable<readonly [string, string]>;
+
+/** What `verifyRequest` uses of a Fetch API `Request`. */
+export interface RequestLike {
+  readonly headers: HeadersLike;
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 /** Options of `verify` apart from the request itself (shared by the helpers). */
 export interface VerifyConfig {
@@ -168,7 +181,7 @@ export declare const PROVIDERS: ReadonlyArray<ProviderInfo>;
  * `request.arrayBuffer()` and verifies. Throws `invalid_argument` if the body was read.
  */
 export declare function verifyRequest<Data = Record<string, unknown>>(
-  request: Request,
+  request: RequestLike,
   options: VerifyConfig,
 ): Promise<WebhookEvent<Data>>;
 

@@ -356,6 +356,8 @@ export async function verifyNodeRequest(req, options) {
 export function expressWebhook(options) {
   const { onError, ...verifyOptions } = withoutRequestParts(options, "expressWebhook");
   wasmOptions(verifyOptions, VERIFY_KEYS, "expressWebhook"); // fail at startup on typos
+  if (verifyOptions.secret === undefined) throw invalidArgument("expressWebhook: secret is required", verifyOptions.provider ?? null);
+  if (onError !== undefined && typeof onError !== "function") throw invalidArgument("expressWebhook: onError must be a function");
   return function smshookWebhook(req, res, next) {
     const provider = verifyOptions.provider ?? null;
     const limit = verifyOptions.maxBodyBytes ?? 1048576;

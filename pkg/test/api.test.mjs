@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import path from "node:path";
 import * as smshook from "smshook";
 import { verify, sign, detect, PROVIDERS, WebhookVerificationError, verifyRequest } from "smshook";
 
@@ -25,6 +26,12 @@ function codeOf(fn) {
   }
   assert.fail("did not throw");
 }
+
+test("the package under test is the installed tarball (when run by run.sh)", { skip: !process.env.SMSHOOK_TARBALL }, () => {
+  const resolved = require.resolve("smshook");
+  assert.match(resolved, /node_modules[\\/]smshook[\\/]src[\\/]node\.cjs$/);
+  assert.ok(!resolved.startsWith(path.resolve(process.env.SMSHOOK_VECTORS, "..", "..", "pkg")), resolved);
+});
 
 test("import and require give the same instance and class", () => {
   const cjs = require("smshook");

@@ -12,16 +12,17 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve("typescript/bin/tsc");
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-for (const [moduleKind, resolution, files] of [
-  ["nodenext", "nodenext", ["usage.mts", "usage.cts"]],
-  ["esnext", "bundler", ["usage.mts"]],
+for (const [moduleKind, resolution, files, lib] of [
+  ["nodenext", "nodenext", ["usage.mts", "usage.cts"], ["es2022", "dom", "dom.iterable"]],
+  ["esnext", "bundler", ["usage.mts"], ["es2022", "dom", "dom.iterable"]],
+  ["nodenext", "nodenext", ["usage-nodom.mts"], ["es2022"]],
 ]) {
-  test(`types: module ${moduleKind}, moduleResolution ${resolution}`, () => {
-    const config = path.join(here, "types", `tsconfig.${resolution}.json`);
+  test(`types: module ${moduleKind}, moduleResolution ${resolution}, lib ${lib}`, () => {
+    const config = path.join(here, "types", `tsconfig.${resolution}.${lib.length}.json`);
     fs.writeFileSync(config, JSON.stringify({
       compilerOptions: {
         noEmit: true, strict: true, skipLibCheck: false, target: "es2022", types: [],
-        lib: ["es2022", "dom", "dom.iterable"], module: moduleKind, moduleResolution: resolution,
+        lib, module: moduleKind, moduleResolution: resolution,
       },
       files,
     }));
