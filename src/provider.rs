@@ -13,8 +13,11 @@ use core::str::FromStr;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use serde_json::value::RawValue;
+
+use crate::json::Object;
 use crate::scheme::Scheme;
-use crate::{json, Error, Event, EventError, EventType, Headers};
+use crate::{Error, Event, EventError, EventType, Headers};
 
 /// A webhook provider. Ids are exact lowercase strings (`"textbee"`, `"messages-dev"`…).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,10 +43,17 @@ pub enum Provider {
     Standard,
 }
 
-/// What a payload parser gets: the body (valid UTF-8) and the delivery's headers.
+/// What a payload parser gets: the body (validated JSON, verbatim) and the headers.
 pub(crate) struct Input<'a> {
-    pub body: &'a str,
+    pub body: &'a RawValue,
     pub headers: &'a dyn Headers,
+}
+
+impl<'a> Input<'a> {
+    /// The body's members; `malformed_payload` when the body is not an object.
+    pub(crate) fn object(&self) -> Result<Object<'a>, Error> {
+        Object::of(self.body.get()).ok_or(Error::payload("body is not a JSON object"))
+    }
 }
 
 /// One provider's facts.
@@ -143,19 +153,19 @@ pub(crate) struct Fields {
 impl Fields {
     /// The event, with the body hash as id when the payload had none and the whole body as
     /// `data`.
-    pub(crate) fn into_event(self, provider: Provider, body: &str) -> Result<Event, Error> {
+    pub(crate) fn into_event(self, provider: Provider, body: &RawValue) -> Result<Event, Error> {
         Ok(Event {
             provider,
             kind: self.kind.unwrap_or(EventType::Unknown),
             provider_event: self.provider_event,
-            id: self.id.unwrap_or_else(|| body_hash(body.as_bytes())),
+            id: self.id.unwrap_or_else(|| body_hash(body.get().as_bytes())),
             occurred_at: self.occurred_at,
             message_id: self.message_id,
             from: self.from,
             to: self.to,
             text: self.text,
             error: self.error,
-            data: json::raw_body(body)?,
+            data: body.to_owned(),
         })
     }
 }

@@ -1,9 +1,7 @@
 //! Signing: produce exactly the headers each provider sends, for tests, demos and the
 //! Worker's re-signing.
 
-use serde::Deserialize;
-
-use crate::json::{self, Raw};
+use crate::json;
 use crate::provider::body_hash;
 use crate::scheme::{hmac, jwt, standard, Scheme};
 use crate::{Error, Provider, Secret, SignOptions};
@@ -18,16 +16,6 @@ pub struct Signed {
 
 /// textbee refuses signing secrets shorter than this (UTF-16 code units).
 const TEXTBEE_MIN_SECRET: usize = 20;
-
-#[derive(Deserialize)]
-struct BodyFields<'a> {
-    #[serde(borrow)]
-    timestamp: Raw<'a>,
-    #[serde(borrow)]
-    delivery_id: Raw<'a>,
-    #[serde(borrow, rename = "type")]
-    kind: Raw<'a>,
-}
 
 /// Signs `body` as `provider` would, with `secret` (a `whsec_<base64>` secret for
 /// `standard`, the provider's secret text otherwise).
@@ -46,9 +34,10 @@ pub fn sign(
         _ => Secret::from_bytes(secret.as_bytes())?,
     };
     let key = key.expose();
-    let fields: Option<BodyFields<'_>> = core::str::from_utf8(body)
+    let fields = core::str::from_utf8(body)
         .ok()
         .and_then(|text| json::object(text).ok());
+    let field = |key| fields.as_ref().and_then(|f| f.get(key));
     let mut headers = vec![("Content-Type", "application/json".to_owned())];
     match provider.spec().scheme {
         Scheme::HexHmac { prefix, .. } => {
@@ -62,17 +51,12 @@ pub fn sign(
             headers.push((name, format!("{}{hex}", prefix.unwrap_or(""))));
         }
         Scheme::TimestampedHexHmac { .. } => {
-            let body_ts = fields
-                .as_ref()
-                .and_then(|f| f.timestamp)
-                .map(|raw| raw.get());
-            let ts = body_ts
-                .filter(|t| t.bytes().all(|b| b.is_ascii_digit()) && t.parse::<u64>().is_ok())
-                .map_or_else(|| options.now_ms.to_string(), str::to_owned);
+            let body_ts = field("timestamp").filter(|t| json::unsigned(Some(t)).is_some());
+            let ts = body_ts.map_or_else(|| options.now_ms.to_string(), str::to_owned);
             let id = options
                 .id
                 .clone()
-                .or_else(|| fields.as_ref().and_then(|f| json::text(f.delivery_id)))
+                .or_else(|| json::text(field("delivery_id")))
                 .unwrap_or_else(|| derived_id("dlv_", &ts, body));
             let hex = hmac::hex_digest(key, &[ts.as_bytes(), b".", body]);
             headers.push(("X-Webhook-Signature", hex));
@@ -89,7 +73,7 @@ pub fn sign(
             let event_type = options
                 .event_type
                 .clone()
-                .or_else(|| fields.as_ref().and_then(|f| json::text(f.kind)));
+                .or_else(|| json::text(field("type")));
             if let Some(event_type) = event_type {
                 headers.push(("X-Event-Type", event_type));
             }
@@ -119,7 +103,7 @@ fn header_name(provider: Provider) -> &'static str {
 
 /// Claims in the order httpSMS's JWT library writes them: iss, sub, aud, exp, nbf, iat.
 fn jwt_claims(issuer: &str, options: &SignOptions, iat: u64) -> String {
-    let quote = |s: &str| serde_json::Value::from(s).to_string();
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let mut claims = format!("{{\"iss\":{}", quote(issuer));
     if let Some(subject) = &options.subject {
         claims.push_str(&format!(",\"sub\":{}", quote(subject)));

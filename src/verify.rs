@@ -1,9 +1,7 @@
 //! Verification: size limit, then the signature, then timestamps, then the payload.
 
-use serde::Deserialize;
-
 use crate::headers::{trimmed, DynHeaders};
-use crate::json::Raw;
+use crate::json;
 use crate::provider::Input;
 use crate::scheme::hmac::HexSignature;
 use crate::scheme::{jwt, standard, Scheme};
@@ -110,8 +108,9 @@ impl Verifier {
         self.check_signature(spec.scheme, headers, body, now_ms)?;
         let text = core::str::from_utf8(body).map_err(|_| Error::payload("body is not UTF-8"))?;
         let headers = DynHeaders(headers);
+        let raw = json::validate(text)?;
         let event = (spec.parse)(&Input {
-            body: text,
+            body: raw,
             headers: &headers,
         })?;
         if spec.max_age_applies {
@@ -275,16 +274,9 @@ struct BodyTimestamp<'a> {
 }
 
 fn body_timestamp(body: &[u8]) -> Option<BodyTimestamp<'_>> {
-    #[derive(Deserialize)]
-    struct Probe<'a> {
-        #[serde(borrow)]
-        timestamp: Raw<'a>,
-    }
     let text = core::str::from_utf8(body).ok()?;
-    let probe: Probe<'_> = crate::json::object(text).ok()?;
-    let token = probe.timestamp?.get();
-    let value = token
-        .parse::<u64>()
-        .map_err(|_| Error::payload("body timestamp is not an integer"));
+    let token = json::object(text).ok()?.get("timestamp")?;
+    let value =
+        json::unsigned(Some(token)).ok_or(Error::payload("body timestamp is not an integer"));
     Some(BodyTimestamp { token, value })
 }

@@ -5,49 +5,34 @@
 //! field through the boundary. Bodies cross as bytes (`verifyBytes`) or as the exact raw
 //! string (`verifyText`). Errors are thrown as JS `Error`s carrying `code` and `provider`.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::json::{self, Object};
 use crate::{detect as detect_provider, Error, Provider, SignOptions, Verifier, VerifyOptions};
 
-/// Either one secret or a rotation list.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SecretInput {
-    One(String),
-    Many(Vec<String>),
-}
+/// Option names the JS API accepts (anything else is a caller's mistake).
+const KNOWN: [&str; 13] = [
+    "provider",
+    "secret",
+    "headers",
+    "now",
+    "toleranceSeconds",
+    "maxBodyBytes",
+    "leewaySeconds",
+    "maxAgeSeconds",
+    "audience",
+    "subject",
+    "allowUnsigned",
+    "id",
+    "eventType",
+];
 
-impl SecretInput {
-    fn into_list(self) -> Vec<String> {
-        match self {
-            Self::One(secret) => vec![secret],
-            Self::Many(list) => list,
-        }
-    }
-}
-
-/// The options object of the JS `verify` and `sign`, headers already normalized to a
-/// plain object of strings by the JS layer.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsOptions {
-    provider: Option<String>,
-    secret: Option<SecretInput>,
-    #[serde(default)]
-    headers: BTreeMap<String, String>,
-    now: Option<f64>,
-    tolerance_seconds: Option<f64>,
-    max_body_bytes: Option<f64>,
-    leeway_seconds: Option<f64>,
-    max_age_seconds: Option<f64>,
-    audience: Option<String>,
-    subject: Option<String>,
-    allow_unsigned: Option<bool>,
-    id: Option<String>,
-    event_type: Option<String>,
+/// The options object of the JS `verify` and `sign` (JSON from the JS layer, with headers
+/// already normalized to an object of strings), read without typed deserialization.
+struct JsOptions<'a> {
+    object: Object<'a>,
+    headers: Vec<(String, String)>,
 }
 
 fn invalid(message: &str) -> Error {
@@ -56,73 +41,109 @@ fn invalid(message: &str) -> Error {
     }
 }
 
-/// A non-negative whole number from a JS number option.
-fn whole(value: Option<f64>, name: &str) -> Result<Option<u64>, Error> {
-    match value {
-        None => Ok(None),
-        Some(v)
-            if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= 9.007_199_254_740_991e15 =>
-        {
-            // Checked above: a whole number within the exact range of f64.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Ok(Some(v as u64))
+impl<'a> JsOptions<'a> {
+    fn parse(text: &'a str) -> Result<Self, Error> {
+        let object = json::object(text).map_err(|_| invalid("options must be a JSON object"))?;
+        for (key, _) in object.members() {
+            let name = json::text(Some(key)).unwrap_or_default();
+            if !KNOWN.contains(&name.as_str()) {
+                return Err(Error::InvalidArgument {
+                    message: format!("unknown option {name}"),
+                });
+            }
         }
-        Some(_) => Err(Error::InvalidArgument {
-            message: format!("{name} must be a non-negative whole number"),
-        }),
+        let mut headers = Vec::new();
+        if let Some(raw) = object.get("headers") {
+            let map = Object::of(raw).ok_or_else(|| invalid("headers must be an object"))?;
+            for (name, value) in map.members() {
+                let name = json::text(Some(name))
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let value = json::text(Some(value))
+                    .ok_or_else(|| invalid("header values must be strings"))?;
+                headers.push((name, value));
+            }
+        }
+        Ok(Self { object, headers })
     }
-}
 
-impl JsOptions {
-    fn parse(json: &str) -> Result<Self, Error> {
-        serde_json::from_str(json).map_err(|e| Error::InvalidArgument {
-            message: format!("options: {}", strip_position(&e.to_string())),
-        })
+    fn text(&self, key: &str) -> Result<Option<String>, Error> {
+        match self.object.get(key) {
+            None => Ok(None),
+            raw => json::text(raw)
+                .map(Some)
+                .ok_or_else(|| Error::InvalidArgument {
+                    message: format!("{key} must be a string"),
+                }),
+        }
+    }
+
+    /// A non-negative whole number option.
+    fn whole(&self, key: &str) -> Result<Option<u64>, Error> {
+        match self.object.get(key) {
+            None => Ok(None),
+            raw => json::unsigned(raw)
+                .map(Some)
+                .ok_or_else(|| Error::InvalidArgument {
+                    message: format!("{key} must be a non-negative whole number"),
+                }),
+        }
     }
 
     fn provider(&self) -> Result<Provider, Error> {
-        match &self.provider {
+        match self.text("provider")? {
             Some(id) => id.parse(),
             None => detect_provider(&self.headers).ok_or(Error::ProviderNotDetected),
         }
     }
 
-    fn secrets(&mut self) -> Result<Vec<String>, Error> {
-        self.secret
-            .take()
-            .map(SecretInput::into_list)
-            .ok_or_else(|| invalid("secret is required"))
+    fn secrets(&self) -> Result<Vec<String>, Error> {
+        let raw = self
+            .object
+            .get("secret")
+            .ok_or_else(|| invalid("secret is required"))?;
+        if let Some(one) = json::text(Some(raw)) {
+            return Ok(vec![one]);
+        }
+        let items = json::array(raw)
+            .ok_or_else(|| invalid("secret must be a string or an array of strings"))?;
+        items
+            .into_iter()
+            .map(|item| {
+                json::text(Some(item))
+                    .ok_or_else(|| invalid("secret must be a string or an array of strings"))
+            })
+            .collect()
     }
 
     fn now_ms(&self) -> Result<u64, Error> {
         // Date.now() is a non-negative whole number of milliseconds.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let default = || js_sys::Date::now() as u64;
-        Ok(whole(self.now, "now")?.unwrap_or_else(default))
+        Ok(self.whole("now")?.unwrap_or_else(default))
     }
 
     fn verify_options(&self) -> Result<VerifyOptions, Error> {
         let mut options = VerifyOptions::default();
-        if let Some(v) = whole(self.tolerance_seconds, "toleranceSeconds")? {
+        if let Some(v) = self.whole("toleranceSeconds")? {
             options.tolerance_seconds = v;
         }
-        if let Some(v) = whole(self.max_body_bytes, "maxBodyBytes")? {
+        if let Some(v) = self.whole("maxBodyBytes")? {
             options.max_body_bytes = usize::try_from(v).unwrap_or(usize::MAX);
         }
-        if let Some(v) = whole(self.leeway_seconds, "leewaySeconds")? {
+        if let Some(v) = self.whole("leewaySeconds")? {
             options.leeway_seconds = v;
         }
-        options.max_age_seconds = whole(self.max_age_seconds, "maxAgeSeconds")?;
-        options.audience.clone_from(&self.audience);
-        options.subject.clone_from(&self.subject);
-        options.allow_unsigned = self.allow_unsigned.unwrap_or(false);
+        options.max_age_seconds = self.whole("maxAgeSeconds")?;
+        options.audience = self.text("audience")?;
+        options.subject = self.text("subject")?;
+        options.allow_unsigned = match self.object.get("allowUnsigned") {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(_) => return Err(invalid("allowUnsigned must be a boolean")),
+        };
         Ok(options)
     }
-}
-
-/// serde's messages end with " at line 1 column 42"; callers do not need the position.
-fn strip_position(message: &str) -> &str {
-    message.split(" at line ").next().unwrap_or(message)
 }
 
 /// A JS `Error` with `code` and `provider` properties.
@@ -160,7 +181,7 @@ pub fn verify_text(options: &str, body: &str) -> Result<String, JsValue> {
 /// # Errors
 /// The refusal, with the provider when one was known.
 pub fn verify_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<Provider>)> {
-    let mut options = JsOptions::parse(options).map_err(|e| (e, None))?;
+    let options = JsOptions::parse(options).map_err(|e| (e, None))?;
     let provider = options.provider().map_err(|e| (e, None))?;
     let with_provider = |e| (e, Some(provider));
     let secrets = options.secrets().map_err(with_provider)?;
@@ -188,11 +209,9 @@ pub fn sign_bytes(options: &str, body: &[u8]) -> Result<String, JsValue> {
 /// # Errors
 /// The refusal, with the provider when one was known.
 pub fn sign_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<Provider>)> {
-    let mut options = JsOptions::parse(options).map_err(|e| (e, None))?;
-    let id = options
-        .provider
-        .as_deref()
-        .ok_or((invalid("provider is required"), None))?;
+    let options = JsOptions::parse(options).map_err(|e| (e, None))?;
+    let id = options.text("provider").map_err(|e| (e, None))?;
+    let id = id.ok_or((invalid("provider is required"), None))?;
     let provider: Provider = id.parse().map_err(|e| (e, None))?;
     let with_provider = |e| (e, Some(provider));
     let secret = options
@@ -202,24 +221,36 @@ pub fn sign_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<Pr
         .next()
         .unwrap_or_default();
     let mut sign_options = SignOptions::at(options.now_ms().map_err(with_provider)?);
-    sign_options.id = options.id.take();
-    sign_options.audience = options.audience.take();
-    sign_options.subject = options.subject.take();
-    sign_options.event_type = options.event_type.take();
+    sign_options.id = options.text("id").map_err(with_provider)?;
+    sign_options.audience = options.text("audience").map_err(with_provider)?;
+    sign_options.subject = options.text("subject").map_err(with_provider)?;
+    sign_options.event_type = options.text("eventType").map_err(with_provider)?;
     let signed = crate::sign(provider, &secret, body, &sign_options).map_err(with_provider)?;
-    let headers: BTreeMap<&str, &str> = signed
-        .headers
+    Ok(headers_json(&signed.headers))
+}
+
+/// `{"name":"value",…}` (names are ASCII constants; values are escaped).
+fn headers_json(headers: &[(&str, String)]) -> String {
+    let members: Vec<String> = headers
         .iter()
-        .map(|(name, value)| (*name, value.as_str()))
+        .map(|(name, value)| {
+            let value = serde_json::to_string(value).unwrap_or_default();
+            format!("\"{name}\":{value}")
+        })
         .collect();
-    serde_json::to_string(&headers).map_err(|_| with_provider(invalid("headers not serializable")))
+    format!("{{{}}}", members.join(","))
 }
 
 /// The provider id for these headers (a JSON object of strings), or `undefined`.
 #[wasm_bindgen]
 #[must_use]
 pub fn detect(headers: &str) -> Option<String> {
-    let headers: BTreeMap<String, String> = serde_json::from_str(headers).ok()?;
+    let object = json::object(headers).ok()?;
+    let headers: Vec<(String, String)> = object
+        .members()
+        .iter()
+        .filter_map(|(k, v)| Some((json::text(Some(k))?, json::text(Some(v))?)))
+        .collect();
     detect_provider(&headers).map(|p| p.id().to_owned())
 }
 

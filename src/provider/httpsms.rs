@@ -1,9 +1,7 @@
 //! httpSMS: a structured-mode CloudEvent; the type in the body wins over `X-Event-Type`.
 
-use serde::Deserialize;
-
 use super::{Fields, Input, Provider, Spec};
-use crate::json::{self, Obj, Raw};
+use crate::json;
 use crate::scheme::Scheme;
 use crate::{Error, Event, EventError, EventType};
 
@@ -16,34 +14,6 @@ pub(crate) const SPEC: Spec = Spec {
     max_age_applies: false,
     parse,
 };
-
-#[derive(Deserialize)]
-struct CloudEvent<'a> {
-    #[serde(borrow, rename = "type")]
-    kind: Raw<'a>,
-    #[serde(borrow)]
-    id: Raw<'a>,
-    #[serde(borrow)]
-    time: Raw<'a>,
-    #[serde(borrow, default)]
-    data: Obj<Data<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Data<'a> {
-    #[serde(borrow)]
-    message_id: Raw<'a>,
-    #[serde(borrow)]
-    id: Raw<'a>,
-    #[serde(borrow)]
-    owner: Raw<'a>,
-    #[serde(borrow)]
-    contact: Raw<'a>,
-    #[serde(borrow)]
-    content: Raw<'a>,
-    #[serde(borrow)]
-    error_message: Raw<'a>,
-}
 
 fn kind(name: &str) -> EventType {
     match name {
@@ -60,18 +30,21 @@ fn kind(name: &str) -> EventType {
 }
 
 fn parse(input: &Input<'_>) -> Result<Event, Error> {
-    let event: CloudEvent<'_> = json::object(input.body)?;
-    let name = json::text(event.kind).ok_or(Error::payload("no CloudEvent type"))?;
+    let event = input.object()?;
+    let name = json::text(event.get("type")).ok_or(Error::payload("no CloudEvent type"))?;
     let kind = kind(&name);
     let mut fields = Fields {
         kind: Some(kind),
         provider_event: name,
-        id: json::text(event.id),
-        occurred_at: json::rfc3339(event.time),
+        id: json::text(event.get("id")),
+        occurred_at: json::rfc3339(event.get("time")),
         ..Fields::default()
     };
-    if let Some(data) = event.data.get() {
-        let (owner, contact) = (json::text(data.owner), json::text(data.contact));
+    if let Some(data) = event.object("data") {
+        let (owner, contact) = (
+            json::text(data.get("owner")),
+            json::text(data.get("contact")),
+        );
         match kind {
             EventType::MessageReceived | EventType::CallMissed => {
                 (fields.from, fields.to) = (contact, owner);
@@ -86,11 +59,13 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
             kind,
             EventType::PhoneOnline | EventType::PhoneOffline | EventType::Unknown
         ) {
-            fields.message_id = json::id(data.message_id).or_else(|| json::id(data.id));
-            fields.text = json::text(data.content);
+            fields.message_id =
+                json::id(data.get("message_id")).or_else(|| json::id(data.get("id")));
+            fields.text = json::text(data.get("content"));
         }
         if kind == EventType::MessageFailed {
-            fields.error = Some(EventError::new(None, json::text(data.error_message)));
+            let message = json::text(data.get("error_message"));
+            fields.error = Some(EventError::new(None, message));
         }
     }
     fields.into_event(Provider::Httpsms, input.body)

@@ -1,9 +1,7 @@
-//! Messages.dev: `{event, data, timestamp, delivery_id}` with snake_case `data`.
-
-use serde::Deserialize;
+//! Messages.dev: `{event, data, timestamp, delivery_id}` with `snake_case` data.
 
 use super::{Fields, Input, Provider, Spec};
-use crate::json::{self, Obj, Raw};
+use crate::json;
 use crate::scheme::Scheme;
 use crate::{Error, Event, EventType};
 
@@ -23,40 +21,6 @@ pub(crate) const SPEC: Spec = Spec {
     parse,
 };
 
-#[derive(Deserialize)]
-struct Body<'a> {
-    #[serde(borrow)]
-    event: Raw<'a>,
-    #[serde(borrow, default)]
-    data: Obj<Data<'a>>,
-    #[serde(borrow)]
-    delivery_id: Raw<'a>,
-    #[serde(borrow)]
-    timestamp: Raw<'a>,
-}
-
-#[derive(Deserialize)]
-struct Data<'a> {
-    #[serde(borrow)]
-    id: Raw<'a>,
-    #[serde(borrow)]
-    message_id: Raw<'a>,
-    #[serde(borrow)]
-    sender: Raw<'a>,
-    #[serde(borrow)]
-    handle: Raw<'a>,
-    #[serde(borrow)]
-    line_handle: Raw<'a>,
-    #[serde(borrow)]
-    text: Raw<'a>,
-    #[serde(borrow)]
-    sent_at: Raw<'a>,
-    #[serde(borrow)]
-    updated_at: Raw<'a>,
-    #[serde(borrow)]
-    last_read_at: Raw<'a>,
-}
-
 fn kind(name: &str) -> EventType {
     match name {
         "message.received" => EventType::MessageReceived,
@@ -71,12 +35,11 @@ fn kind(name: &str) -> EventType {
 }
 
 fn parse(input: &Input<'_>) -> Result<Event, Error> {
-    let body: Body<'_> = json::object(input.body)?;
-    if let Some(token) = body.timestamp {
-        let body_ms: u64 = token
-            .get()
-            .parse()
-            .map_err(|_| Error::payload("body timestamp is not an integer"))?;
+    let body = input.object()?;
+    // Within the tolerance window the scheme leaves this check to the one payload pass.
+    if let Some(token) = body.get("timestamp") {
+        let body_ms = json::unsigned(Some(token))
+            .ok_or(Error::payload("body timestamp is not an integer"))?;
         let header_ms = input
             .headers
             .get(TIMESTAMP)
@@ -85,10 +48,10 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
             return Err(Error::payload("timestamp header and body disagree"));
         }
     }
-    let name = json::text(body.event).ok_or(Error::payload("no event name"))?;
+    let name = json::text(body.get("event")).ok_or(Error::payload("no event name"))?;
     let kind = kind(&name);
     // The body's delivery_id is signed; the header is not, so the body wins.
-    let id = json::text(body.delivery_id)
+    let id = json::text(body.get("delivery_id"))
         .or_else(|| input.headers.get(DELIVERY_ID).map(|v| v.trim().to_owned()))
         .filter(|id| !id.is_empty());
     let mut fields = Fields {
@@ -98,31 +61,34 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         ..Fields::default()
     };
     if kind != EventType::Unknown {
-        let data = body.data.get().ok_or(Error::payload("no data object"))?;
-        let sender = || json::text(data.sender).or_else(|| json::text(data.handle));
-        let line = json::text(data.line_handle);
+        let data = body
+            .object("data")
+            .ok_or(Error::payload("no data object"))?;
+        let text = |key| json::text(data.get(key));
+        let sender = || text("sender").or_else(|| text("handle"));
+        let line = text("line_handle");
         match kind {
             EventType::MessageReceived | EventType::MessageSent => {
-                fields.occurred_at = json::epoch_ms(data.sent_at);
-                fields.message_id = json::id(data.id);
-                fields.text = json::text(data.text);
+                fields.occurred_at = json::epoch_ms(data.get("sent_at"));
+                fields.message_id = json::id(data.get("id"));
+                fields.text = text("text");
                 (fields.from, fields.to) = if kind == EventType::MessageReceived {
-                    (json::text(data.sender), line)
+                    (text("sender"), line)
                 } else {
                     (line, None)
                 };
             }
             EventType::ReactionAdded | EventType::ReactionRemoved => {
-                fields.occurred_at = json::epoch_ms(data.sent_at);
-                fields.message_id = json::id(data.message_id);
+                fields.occurred_at = json::epoch_ms(data.get("sent_at"));
+                fields.message_id = json::id(data.get("message_id"));
                 (fields.from, fields.to) = (sender(), line);
             }
             EventType::TypingStarted | EventType::TypingStopped => {
-                fields.occurred_at = json::epoch_ms(data.updated_at);
+                fields.occurred_at = json::epoch_ms(data.get("updated_at"));
                 (fields.from, fields.to) = (sender(), line);
             }
             _ => {
-                fields.occurred_at = json::epoch_ms(data.last_read_at);
+                fields.occurred_at = json::epoch_ms(data.get("last_read_at"));
                 (fields.from, fields.to) = (sender(), line);
             }
         }

@@ -1,11 +1,11 @@
 //! Standard Webhooks: a smshook event comes back unchanged; any other object is `unknown`.
 
-use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::{Fields, Input, Provider, Spec};
-use crate::json::{self, Raw};
+use crate::json::{self, Object};
 use crate::scheme::{standard as headers, Scheme};
-use crate::{time, Error, Event};
+use crate::{time, Error, Event, EventError, EventType};
 
 pub(crate) const SPEC: Spec = Spec {
     id: "standard",
@@ -15,18 +15,10 @@ pub(crate) const SPEC: Spec = Spec {
     parse,
 };
 
-#[derive(Deserialize)]
-struct Body<'a> {
-    #[serde(borrow, rename = "type")]
-    kind: Raw<'a>,
-}
-
 fn parse(input: &Input<'_>) -> Result<Event, Error> {
-    let body: Body<'_> = json::object(input.body)?;
-    if let Ok(event) = serde_json::from_str::<Event>(input.body) {
-        if event.data.get().starts_with('{') {
-            return Ok(event);
-        }
+    let body = input.object()?;
+    if let Some(event) = smshook_event(&body) {
+        return Ok(event);
     }
     let id = input.headers.get(headers::ID).map(|v| v.trim().to_owned());
     let occurred_at = input
@@ -36,10 +28,46 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         .and_then(|s| s.checked_mul(1000))
         .and_then(time::format_ms);
     Fields {
-        provider_event: json::text(body.kind).unwrap_or_default(),
+        provider_event: json::text(body.get("type")).unwrap_or_default(),
         id,
         occurred_at,
         ..Fields::default()
     }
     .into_event(Provider::Standard, input.body)
+}
+
+/// A string member, or null; `Err` for any other type.
+fn optional_text(object: &Object<'_>, key: &str) -> Result<Option<String>, ()> {
+    match object.get(key) {
+        None => Ok(None),
+        raw => json::text(raw).map(Some).ok_or(()),
+    }
+}
+
+/// The body as a smshook event (what the Worker forwards), when it is one.
+fn smshook_event(body: &Object<'_>) -> Option<Event> {
+    let provider = json::text(body.get("provider"))?.parse::<Provider>().ok()?;
+    let kind = EventType::from_name(&json::text(body.get("type"))?)?;
+    let data = body.get("data").filter(|d| d.starts_with('{'))?;
+    let error = match body.object("error") {
+        Some(error) => Some(EventError::new(
+            optional_text(&error, "code").ok()?,
+            optional_text(&error, "message").ok()?,
+        )),
+        None if body.get("error").is_some() => return None,
+        None => None,
+    };
+    Some(Event {
+        provider,
+        kind,
+        provider_event: json::text(body.get("providerEvent"))?,
+        id: json::text(body.get("id"))?,
+        occurred_at: optional_text(body, "occurredAt").ok()?,
+        message_id: optional_text(body, "messageId").ok()?,
+        from: optional_text(body, "from").ok()?,
+        to: optional_text(body, "to").ok()?,
+        text: optional_text(body, "text").ok()?,
+        error,
+        data: serde_json::from_str::<&RawValue>(data).ok()?.to_owned(),
+    })
 }

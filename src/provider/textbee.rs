@@ -1,9 +1,7 @@
 //! textbee.dev: the flat payload its server sends, and the envelope its public docs show.
 
-use serde::Deserialize;
-
 use super::{Fields, Input, Provider, Spec};
-use crate::json::{self, Obj, Raw};
+use crate::json::{self, Object};
 use crate::scheme::Scheme;
 use crate::{Error, Event, EventError, EventType};
 
@@ -18,44 +16,6 @@ pub(crate) const SPEC: Spec = Spec {
     parse,
 };
 
-/// The fields of a textbee SMS notification (flat form, or the envelope's `data`).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct Sms<'a> {
-    #[serde(borrow)]
-    webhook_event: Raw<'a>,
-    #[serde(borrow)]
-    idempotency_key: Raw<'a>,
-    #[serde(borrow)]
-    sms_id: Raw<'a>,
-    #[serde(borrow, rename = "_id")]
-    underscore_id: Raw<'a>,
-    #[serde(borrow)]
-    message: Raw<'a>,
-    #[serde(borrow)]
-    sender: Raw<'a>,
-    #[serde(borrow)]
-    recipient: Raw<'a>,
-    #[serde(borrow)]
-    received_at: Raw<'a>,
-    #[serde(borrow)]
-    sent_at: Raw<'a>,
-    #[serde(borrow)]
-    delivered_at: Raw<'a>,
-    #[serde(borrow)]
-    failed_at: Raw<'a>,
-    #[serde(borrow)]
-    error_code: Raw<'a>,
-    #[serde(borrow)]
-    error_message: Raw<'a>,
-    /// The documented envelope's event name.
-    #[serde(borrow)]
-    event: Raw<'a>,
-    /// The documented envelope's SMS fields.
-    #[serde(borrow, default)]
-    data: Obj<Box<Sms<'a>>>,
-}
-
 fn kind(name: &str) -> EventType {
     match name {
         "MESSAGE_RECEIVED" => EventType::MessageReceived,
@@ -68,43 +28,50 @@ fn kind(name: &str) -> EventType {
 }
 
 fn parse(input: &Input<'_>) -> Result<Event, Error> {
-    let body: Sms<'_> = json::object(input.body)?;
-    let (sms, name, envelope_key) = if let Some(name) = json::text(body.webhook_event) {
-        (&body, name, None)
-    } else {
-        let name = json::text(body.event).ok_or(Error::payload("no webhookEvent or event"))?;
-        let data = body
-            .data
-            .get()
-            .ok_or(Error::payload("envelope without a data object"))?;
-        (&**data, name, body.idempotency_key)
-    };
+    let body = input.object()?;
+    let envelope;
+    // The server's flat form names the event `webhookEvent`; the documented envelope is
+    // `{event, timestamp, data}` with the SMS fields in `data`.
+    let (sms, name, envelope_key): (&Object<'_>, String, _) =
+        if let Some(name) = json::text(body.get("webhookEvent")) {
+            (&body, name, None)
+        } else {
+            let name =
+                json::text(body.get("event")).ok_or(Error::payload("no webhookEvent or event"))?;
+            envelope = body
+                .object("data")
+                .ok_or(Error::payload("envelope without a data object"))?;
+            (&envelope, name, body.get("idempotencyKey"))
+        };
     let kind = kind(&name);
+    let time = |key| json::rfc3339(sms.get(key));
     let occurred_at = match kind {
-        EventType::MessageReceived => json::rfc3339(sms.received_at),
-        EventType::MessageSent => json::rfc3339(sms.sent_at),
-        EventType::MessageDelivered => {
-            json::rfc3339(sms.delivered_at).or_else(|| json::rfc3339(sms.sent_at))
-        }
-        EventType::MessageFailed => json::rfc3339(sms.failed_at),
+        EventType::MessageReceived => time("receivedAt"),
+        EventType::MessageSent => time("sentAt"),
+        EventType::MessageDelivered => time("deliveredAt").or_else(|| time("sentAt")),
+        EventType::MessageFailed => time("failedAt"),
         _ => None,
     };
     let (from, to) = match kind {
-        EventType::MessageReceived => (json::text(sms.sender), None),
+        EventType::MessageReceived => (json::text(sms.get("sender")), None),
         EventType::Unknown => (None, None),
-        _ => (None, json::text(sms.recipient)),
+        _ => (None, json::text(sms.get("recipient"))),
     };
-    let error = (kind == EventType::MessageFailed)
-        .then(|| EventError::new(json::text(sms.error_code), json::text(sms.error_message)));
+    let error = (kind == EventType::MessageFailed).then(|| {
+        EventError::new(
+            json::text(sms.get("errorCode")),
+            json::text(sms.get("errorMessage")),
+        )
+    });
     Fields {
         kind: Some(kind),
         provider_event: name,
-        id: json::text(sms.idempotency_key).or_else(|| json::text(envelope_key)),
+        id: json::text(sms.get("idempotencyKey")).or_else(|| json::text(envelope_key)),
         occurred_at,
-        message_id: json::id(sms.sms_id).or_else(|| json::id(sms.underscore_id)),
+        message_id: json::id(sms.get("smsId")).or_else(|| json::id(sms.get("_id"))),
         from,
         to,
-        text: json::text(sms.message),
+        text: json::text(sms.get("message")),
         error,
     }
     .into_event(Provider::Textbee, input.body)

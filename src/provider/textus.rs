@@ -1,9 +1,7 @@
 //! TextUs: JSON-LD `WebhookDelivery` objects with an embedded conversation and message.
 
-use serde::Deserialize;
-
 use super::{Fields, Input, Provider, Spec};
-use crate::json::{self, Obj, Raw};
+use crate::json;
 use crate::scheme::Scheme;
 use crate::{Error, Event, EventError, EventType};
 
@@ -17,42 +15,6 @@ pub(crate) const SPEC: Spec = Spec {
     max_age_applies: true,
     parse,
 };
-
-#[derive(Deserialize)]
-struct Delivery<'a> {
-    #[serde(borrow)]
-    action: Raw<'a>,
-    #[serde(borrow)]
-    id: Raw<'a>,
-    #[serde(borrow)]
-    timestamp: Raw<'a>,
-    #[serde(borrow, default)]
-    conversation: Obj<Conversation<'a>>,
-    #[serde(borrow, default)]
-    message: Obj<Message<'a>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Conversation<'a> {
-    #[serde(borrow)]
-    phone_number: Raw<'a>,
-    #[serde(borrow)]
-    account_phone_number: Raw<'a>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Message<'a> {
-    #[serde(borrow)]
-    id: Raw<'a>,
-    #[serde(borrow)]
-    direction: Raw<'a>,
-    #[serde(borrow)]
-    body: Raw<'a>,
-    #[serde(borrow)]
-    friendly_state_description: Raw<'a>,
-}
 
 fn kind(name: &str) -> EventType {
     match name {
@@ -69,29 +31,29 @@ fn kind(name: &str) -> EventType {
 }
 
 fn parse(input: &Input<'_>) -> Result<Event, Error> {
-    let delivery: Delivery<'_> = json::object(input.body)?;
-    let name = json::text(delivery.action).ok_or(Error::payload("no action"))?;
+    let delivery = input.object()?;
+    let name = json::text(delivery.get("action")).ok_or(Error::payload("no action"))?;
     let kind = kind(&name);
     let mut fields = Fields {
         kind: Some(kind),
         provider_event: name,
-        id: json::text(delivery.id),
-        occurred_at: json::rfc3339(delivery.timestamp),
+        id: json::text(delivery.get("id")),
+        occurred_at: json::rfc3339(delivery.get("timestamp")),
         ..Fields::default()
     };
-    if let Some(message) = delivery.message.get() {
-        fields.message_id = json::id(message.id);
-        fields.text = json::text(message.body);
-        let conversation = delivery.conversation.get();
-        let contact = conversation.and_then(|c| json::text(c.phone_number));
-        let account = conversation.and_then(|c| json::text(c.account_phone_number));
-        match json::text(message.direction).as_deref() {
+    if let Some(message) = delivery.object("message") {
+        fields.message_id = json::id(message.get("id"));
+        fields.text = json::text(message.get("body"));
+        let conversation = delivery.object("conversation");
+        let number = |key| conversation.as_ref().and_then(|c| json::text(c.get(key)));
+        let (contact, account) = (number("phoneNumber"), number("accountPhoneNumber"));
+        match json::text(message.get("direction")).as_deref() {
             Some("in" | "incoming") => (fields.from, fields.to) = (contact, account),
             Some("out" | "outgoing") => (fields.from, fields.to) = (account, contact),
             _ => {}
         }
         if kind == EventType::MessageFailed {
-            let description = json::text(message.friendly_state_description);
+            let description = json::text(message.get("friendlyStateDescription"));
             fields.error = Some(EventError::new(None, description));
         }
     }

@@ -1,12 +1,10 @@
 //! Compact JWS with HS256 only: `alg` pinned, canonical base64url, bounded size, claims.
 
+use super::hmac;
+use crate::json::{self, Object, Raw};
+use crate::{Error, Secret};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use serde::Deserialize;
-
-use super::hmac;
-use crate::json::{self, Raw};
-use crate::{Error, Secret};
 
 /// Tokens longer than this are refused before any decoding.
 pub(crate) const MAX_TOKEN_BYTES: usize = 8 * 1024;
@@ -26,30 +24,6 @@ pub(crate) struct Rules<'a> {
     pub leeway_seconds: u64,
     /// The current time, ms since the epoch.
     pub now_ms: u64,
-}
-
-#[derive(Deserialize)]
-struct JoseHeader<'a> {
-    #[serde(borrow)]
-    alg: Raw<'a>,
-    #[serde(borrow)]
-    typ: Raw<'a>,
-}
-
-#[derive(Deserialize)]
-struct Claims<'a> {
-    #[serde(borrow)]
-    iss: Raw<'a>,
-    #[serde(borrow)]
-    sub: Raw<'a>,
-    #[serde(borrow)]
-    aud: Raw<'a>,
-    #[serde(borrow)]
-    exp: Raw<'a>,
-    #[serde(borrow)]
-    nbf: Raw<'a>,
-    #[serde(borrow)]
-    iat: Raw<'a>,
 }
 
 /// Reads the token out of an `Authorization` header value: `Bearer <token>`, the scheme
@@ -92,11 +66,12 @@ pub(crate) fn verify(secrets: &[Secret], token: &str, rules: &Rules<'_>) -> Resu
     let claims_bytes = decode_segment(claims_b64)?;
     let signature = decode_segment(signature_b64)?;
 
-    let header: JoseHeader<'_> = parse_json(&header_bytes)?;
-    if !json::is_str(header.alg, "HS256") {
+    let header_text = segment_text(&header_bytes)?;
+    let header = segment_object(header_text)?;
+    if !json::is_str(header.get("alg"), "HS256") {
         return Err(Error::AlgorithmNotAllowed);
     }
-    if header.typ.is_some() && !json::is_str(header.typ, "JWT") {
+    if header.get("typ").is_some() && !json::is_str(header.get("typ"), "JWT") {
         return Err(Error::malformed(HEADER, "typ is not JWT"));
     }
     let signed_len = header_b64.len() + 1 + claims_b64.len();
@@ -104,52 +79,55 @@ pub(crate) fn verify(secrets: &[Secret], token: &str, rules: &Rules<'_>) -> Resu
     if !hmac::matches_any(secrets, &[signed], &signature) {
         return Err(Error::SignatureMismatch);
     }
-    let claims: Claims<'_> = parse_json(&claims_bytes)?;
-    check_claims(&claims, rules)
+    let claims_text = segment_text(&claims_bytes)?;
+    check_claims(&segment_object(claims_text)?, rules)
 }
 
-fn parse_json<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
-    let text = core::str::from_utf8(bytes)
-        .map_err(|_| Error::malformed(HEADER, "segment is not UTF-8 JSON"))?;
+fn segment_text(bytes: &[u8]) -> Result<&str, Error> {
+    core::str::from_utf8(bytes).map_err(|_| Error::malformed(HEADER, "segment is not UTF-8 JSON"))
+}
+
+fn segment_object(text: &str) -> Result<Object<'_>, Error> {
     json::object(text).map_err(|_| Error::malformed(HEADER, "segment is not a JSON object"))
 }
 
-/// A NumericDate claim in milliseconds; `Err` when present but not a number.
-fn numeric_ms(raw: Raw<'_>, claim: &'static str) -> Result<Option<f64>, Error> {
-    let Some(raw) = raw else { return Ok(None) };
-    let seconds: f64 =
-        serde_json::from_str(raw.get()).map_err(|_| Error::ClaimMismatch { claim })?;
-    Ok(Some(seconds * 1000.0))
+/// A NumericDate claim in milliseconds; `Err` when present but not a plain number.
+fn numeric_ms(raw: Raw<'_>, claim: &'static str) -> Result<Option<i128>, Error> {
+    match raw {
+        None => Ok(None),
+        Some(_) => json::thousandths(raw)
+            .map(Some)
+            .ok_or(Error::ClaimMismatch { claim }),
+    }
 }
 
-#[allow(clippy::cast_precision_loss)] // times in ms stay far below 2^53
-fn check_claims(claims: &Claims<'_>, rules: &Rules<'_>) -> Result<(), Error> {
-    let now = rules.now_ms as f64;
-    let leeway = rules.leeway_seconds as f64 * 1000.0;
-    let exp = numeric_ms(claims.exp, "exp")?.ok_or(Error::ClaimMismatch { claim: "exp" })?;
+fn check_claims(claims: &Object<'_>, rules: &Rules<'_>) -> Result<(), Error> {
+    let now = i128::from(rules.now_ms);
+    let leeway = i128::from(rules.leeway_seconds) * 1000;
+    let exp = numeric_ms(claims.get("exp"), "exp")?.ok_or(Error::ClaimMismatch { claim: "exp" })?;
     if now >= exp + leeway {
         return Err(Error::TokenExpired);
     }
-    if let Some(nbf) = numeric_ms(claims.nbf, "nbf")? {
+    if let Some(nbf) = numeric_ms(claims.get("nbf"), "nbf")? {
         if now < nbf - leeway {
             return Err(Error::TokenNotYetValid);
         }
     }
-    if let Some(iat) = numeric_ms(claims.iat, "iat")? {
+    if let Some(iat) = numeric_ms(claims.get("iat"), "iat")? {
         if iat > now + leeway {
             return Err(Error::TokenNotYetValid);
         }
     }
-    if !json::is_str(claims.iss, rules.issuer) {
+    if !json::is_str(claims.get("iss"), rules.issuer) {
         return Err(Error::ClaimMismatch { claim: "iss" });
     }
     if let Some(audience) = rules.audience {
-        if !audience_contains(claims.aud, audience) {
+        if !audience_contains(claims.get("aud"), audience) {
             return Err(Error::ClaimMismatch { claim: "aud" });
         }
     }
     if let Some(subject) = rules.subject {
-        if !json::is_str(claims.sub, subject) {
+        if !json::is_str(claims.get("sub"), subject) {
             return Err(Error::ClaimMismatch { claim: "sub" });
         }
     }
@@ -160,11 +138,11 @@ fn audience_contains(aud: Raw<'_>, audience: &str) -> bool {
     if json::is_str(aud, audience) {
         return true;
     }
-    aud.and_then(|raw| serde_json::from_str::<Vec<&serde_json::value::RawValue>>(raw.get()).ok())
-        .is_some_and(|list| {
-            list.into_iter()
-                .any(|item| json::is_str(Some(item), audience))
-        })
+    aud.and_then(json::array).is_some_and(|items| {
+        items
+            .into_iter()
+            .any(|item| json::is_str(Some(item), audience))
+    })
 }
 
 /// A compact HS256 token over `claims_json` (the header is `{"alg":"HS256","typ":"JWT"}`).
