@@ -71,6 +71,7 @@ impl<'a> Object<'a> {
     }
 
     /// Every member, in order (keys as raw tokens).
+    #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
     pub(crate) fn members(&self) -> &[(&'a str, &'a str)] {
         &self.members
     }
@@ -293,13 +294,14 @@ pub(crate) fn epoch_ms(raw: Raw<'_>) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn scans_members_and_reads_tokens() {
         let body = r#" { "a" : "x\"y" , "b":[1,{"c":"]"}], "n":null, "e\u0076ent":"ok", "d":{"k":-1.5e3}, "a":"last" } "#;
-        let object = object(body).unwrap_or_else(|_| panic!("valid object"));
+        let object = object(body).expect("valid object");
         assert_eq!(text(object.get("a")).as_deref(), Some("last"));
         assert_eq!(object.get("n"), None);
         assert_eq!(text(object.get("event")).as_deref(), Some("ok"));
