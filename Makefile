@@ -64,6 +64,7 @@ demo-rust:
 bench: tools
 	cargo bench --bench verify
 	bash pkg/bench/run.sh
+	$(ENV) && cd worker && $(NODE22) bench/bench.mjs
 
 ## Coverage-guided fuzzing of verify + parse (nightly; not part of `make test`).
 FUZZ_SECONDS ?= 60

