@@ -140,19 +140,23 @@ fn scan_value(b: &[u8], i: usize) -> Option<usize> {
             let mut depth = 0usize;
             let mut j = i;
             loop {
+                // Jump to the next byte that matters: a quote or a bracket.
+                let rest = b.get(j..)?;
+                j += rest
+                    .iter()
+                    .position(|c| matches!(c, b'"' | b'{' | b'}' | b'[' | b']'))?;
                 match b.get(j)? {
                     b'"' => {
                         j = scan_string(b, j)?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
+                    _ => {
                         depth = depth.saturating_sub(1);
                         if depth == 0 {
                             return Some(j + 1);
                         }
                     }
-                    _ => {}
                 }
                 j += 1;
             }

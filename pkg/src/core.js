@@ -29,9 +29,9 @@ const STATUS = {
   claim_mismatch: 401,
   malformed_payload: 400,
   body_too_large: 413,
-  invalid_secret: 500,
+  invalid_secret: 503,
   unknown_provider: 404,
-  provider_not_detected: 400,
+  provider_not_detected: 401,
   invalid_argument: 500,
 };
 
