@@ -20,7 +20,8 @@ pub(crate) fn validate(body: &str) -> Result<&RawValue, Error> {
 /// The members of one JSON object, as raw key and value tokens.
 #[derive(Debug)]
 pub(crate) struct Object<'a> {
-    members: Vec<(&'a str, &'a str)>,
+    /// (raw key token, whether the key has escapes, raw value token)
+    members: Vec<(&'a str, bool, &'a str)>,
 }
 
 impl<'a> Object<'a> {
@@ -45,7 +46,7 @@ impl<'a> Object<'a> {
             }
             let start = skip_ws(b, i + 1);
             let end = scan_value(b, start)?;
-            members.push((key, token.get(start..end)?));
+            members.push((key, key.contains('\\'), token.get(start..end)?));
             i = skip_ws(b, end);
             match b.get(i) {
                 Some(b',') => i = skip_ws(b, i + 1),
@@ -60,8 +61,8 @@ impl<'a> Object<'a> {
         self.members
             .iter()
             .rev()
-            .find(|(k, _)| key_is(k, key))
-            .map(|(_, v)| *v)
+            .find(|(raw, escaped, _)| key_is(raw, *escaped, key))
+            .map(|(_, _, v)| *v)
             .filter(|v| *v != "null")
     }
 
@@ -72,8 +73,8 @@ impl<'a> Object<'a> {
 
     /// Every member, in order (keys as raw tokens).
     #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
-    pub(crate) fn members(&self) -> &[(&'a str, &'a str)] {
-        &self.members
+    pub(crate) fn members(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        self.members.iter().map(|(k, _, v)| (*k, *v))
     }
 }
 
@@ -121,9 +122,7 @@ fn scan_string(b: &[u8], i: usize) -> Option<usize> {
     }
     let mut j = i + 1;
     loop {
-        let rest = b.get(j..)?;
-        let k = rest.iter().position(|&c| c == b'"' || c == b'\\')?;
-        j += k;
+        j += memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
         if b.get(j) == Some(&b'\\') {
             j += 2;
         } else {
@@ -172,11 +171,11 @@ fn scan_value(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-fn key_is(raw_key: &str, key: &str) -> bool {
+fn key_is(raw_key: &str, escaped: bool, key: &str) -> bool {
     let inner = raw_key
         .get(1..raw_key.len().saturating_sub(1))
         .unwrap_or_default();
-    if inner.contains('\\') {
+    if escaped {
         unescape(inner).as_deref() == Some(key)
     } else {
         inner == key

@@ -248,7 +248,6 @@ pub fn detect(headers: &str) -> Option<String> {
     let object = json::object(headers).ok()?;
     let headers: Vec<(String, String)> = object
         .members()
-        .iter()
         .filter_map(|(k, v)| Some((json::text(Some(k))?, json::text(Some(v))?)))
         .collect();
     detect_provider(&headers).map(|p| p.id().to_owned())
