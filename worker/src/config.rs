@@ -201,3 +201,98 @@ impl Config {
             .unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Config {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_lookup(&|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    #[test]
+    fn forward_url_must_be_https_or_dev_loopback() {
+        assert!(check_forward_url("https://example.com/hook", false).is_ok());
+        assert!(check_forward_url("http://example.com/hook", false).is_err());
+        assert!(check_forward_url("http://example.com/hook", true).is_err());
+        assert!(check_forward_url("http://127.0.0.1:8788/r", true).is_ok());
+        assert!(check_forward_url("http://127.8.9.1/r", true).is_ok());
+        assert!(check_forward_url("http://localhost/r", true).is_ok());
+        assert!(check_forward_url("http://[::1]:80/r", true).is_ok());
+        assert!(check_forward_url("http://127.0.0.1.evil.example/r", true).is_err());
+        assert!(check_forward_url("http://user@127.0.0.1/r", true).is_ok());
+        assert!(check_forward_url("ftp://example.com/", true).is_err());
+        assert!(check_forward_url("example.com", false).is_err());
+        assert!(check_forward_url("https:///nohost", false).is_err());
+    }
+
+    #[test]
+    fn refuses_missing_or_malformed_forward_settings() {
+        let ok = config(&[
+            ("FORWARD_URL", "https://r.example/"),
+            ("FORWARD_SECRET", SECRET),
+        ]);
+        let forward = ok.forward.as_ref().map_err(Clone::clone);
+        assert_eq!(
+            forward.map(|f| (f.mode, f.timeout_ms)),
+            Ok((ForwardMode::Event, 4000))
+        );
+        for vars in [
+            vec![("FORWARD_SECRET", SECRET)],
+            vec![("FORWARD_URL", "https://r.example/")],
+            vec![
+                ("FORWARD_URL", "https://r.example/"),
+                ("FORWARD_SECRET", "not base64!"),
+            ],
+            vec![
+                ("FORWARD_URL", "https://r.example/"),
+                ("FORWARD_SECRET", SECRET),
+                ("FORWARD_MODE", "json"),
+            ],
+            vec![
+                ("FORWARD_URL", "https://r.example/"),
+                ("FORWARD_SECRET", SECRET),
+                ("FORWARD_TIMEOUT_MS", "0"),
+            ],
+        ] {
+            let error = config(&vars).forward.err().unwrap_or_default();
+            assert!(!error.is_empty(), "{vars:?} accepted");
+            assert!(
+                !error.contains("MfKQ9r8"),
+                "the reason leaks the secret: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn fixed_clock_only_in_development() {
+        assert_eq!(config(&[("DEV_NOW_MS", "5")]).fixed_now_ms, None);
+        let dev = config(&[("DEV_NOW_MS", "5"), ("ALLOW_INSECURE_FORWARD", "true")]);
+        assert_eq!(dev.fixed_now_ms, Some(5));
+    }
+
+    #[test]
+    fn secrets_and_options_per_provider() {
+        let c = config(&[
+            ("MESSAGES_DEV_SECRET", "new"),
+            ("MESSAGES_DEV_SECRET_PREVIOUS", "old"),
+            ("TEXTBEE_SECRET", ""),
+            ("HTTPSMS_AUDIENCE", "https://a.example/"),
+            ("TEXTUS_MAX_AGE_SECONDS", "60"),
+        ]);
+        assert_eq!(c.secrets(Provider::MessagesDev), ["new", "old"]);
+        assert!(c.secrets(Provider::Textbee).is_empty());
+        assert_eq!(
+            c.options(Provider::Httpsms).audience.as_deref(),
+            Some("https://a.example/")
+        );
+        assert_eq!(c.options(Provider::Textus).max_age_seconds, Some(60));
+        assert_eq!(c.options(Provider::Zuc).max_age_seconds, None);
+    }
+}

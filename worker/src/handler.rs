@@ -215,3 +215,148 @@ mod base64_bytes {
         STANDARD.decode(text).map_err(serde::de::Error::custom)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    const TEXTBEE_SECRET: &str = "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b";
+
+    fn config(mode: &str) -> Config {
+        Config::from_lookup(&|name| {
+            match name {
+                "FORWARD_URL" => Some("https://receiver.example/hook"),
+                "FORWARD_SECRET" => Some("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                "FORWARD_MODE" => Some(mode),
+                "TEXTBEE_SECRET" => Some(TEXTBEE_SECRET),
+                _ => None,
+            }
+            .map(str::to_owned)
+        })
+    }
+
+    fn signed(body: &str) -> Vec<(String, String)> {
+        let signed = smshook::sign(
+            Provider::Textbee,
+            TEXTBEE_SECRET,
+            body.as_bytes(),
+            &smshook::SignOptions::at(0),
+        );
+        signed
+            .map(|s| {
+                s.headers
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    const BODY: &str = r#"{"smsId":"1","message":"hi","webhookEvent":"MESSAGE_RECEIVED","idempotencyKey":"k-1","sender":"+1555"}"#;
+
+    fn reply(outcome: Outcome) -> (u16, Value) {
+        match outcome {
+            Outcome::Reply(r) => (r.status, r.body),
+            Outcome::Forward(d) => (0, json!({ "forward": d.id })),
+        }
+    }
+
+    #[test]
+    fn routes_and_statuses() {
+        let c = config("event");
+        let h = signed(BODY);
+        let b = BODY.as_bytes();
+        assert_eq!(reply(handle("GET", "/healthz", &[], b"", &c, 0)).0, 200);
+        assert_eq!(reply(handle("POST", "/healthz", &[], b"", &c, 0)).0, 405);
+        assert_eq!(
+            reply(handle("POST", "/nope", &h, b, &c, 0)),
+            (404, json!({"error": "not_found"}))
+        );
+        assert_eq!(
+            reply(handle("POST", "/webhooks/TextBee", &h, b, &c, 0)),
+            (404, json!({"error": "unknown_provider"}))
+        );
+        assert_eq!(
+            reply(handle("PUT", "/webhooks/textbee", &h, b, &c, 0)).0,
+            405
+        );
+        assert_eq!(
+            reply(handle("POST", "/webhooks/zuc", &h, b, &c, 0)),
+            (503, json!({"error": "not_configured"}))
+        );
+        assert_eq!(
+            reply(handle("POST", "/webhooks/textbee", &[], b, &c, 0)),
+            (401, json!({"error": "missing_signature"}))
+        );
+        assert_eq!(
+            reply(handle("POST", "/webhooks/textbee", &h, b, &c, 0)),
+            (0, json!({"forward": "k-1"}))
+        );
+    }
+
+    #[test]
+    fn event_mode_forwards_the_event_and_raw_mode_the_bytes() {
+        let h = signed(BODY);
+        let Outcome::Forward(event) = handle(
+            "POST",
+            "/webhooks/textbee",
+            &h,
+            BODY.as_bytes(),
+            &config("event"),
+            0,
+        ) else {
+            panic!("not forwarded");
+        };
+        let json: Value = serde_json::from_slice(&event.body).unwrap_or_default();
+        assert_eq!(json["type"], "message.received");
+        assert!(event
+            .headers
+            .contains(&("smshook-provider".to_owned(), "textbee".to_owned())));
+        assert!(!event.headers.iter().any(|(k, _)| k == "x-signature"));
+
+        let Outcome::Forward(raw) = handle(
+            "POST",
+            "/webhooks/textbee",
+            &h,
+            BODY.as_bytes(),
+            &config("raw"),
+            0,
+        ) else {
+            panic!("not forwarded");
+        };
+        assert_eq!(raw.body, BODY.as_bytes());
+        assert!(raw.headers.iter().any(|(k, _)| k == "x-signature"));
+    }
+
+    #[test]
+    fn only_2xx_is_success() {
+        assert_eq!(reply_for(ForwardResult::Status(204), "i").status, 200);
+        assert_eq!(reply_for(ForwardResult::Status(302), "i").status, 502);
+        assert_eq!(reply_for(ForwardResult::Status(500), "i").status, 502);
+        assert_eq!(reply_for(ForwardResult::Unreachable, "i").status, 502);
+        assert_eq!(reply_for(ForwardResult::TimedOut, "i").status, 504);
+    }
+
+    #[test]
+    fn forwards_are_standard_webhooks() {
+        let delivery = Delivery {
+            provider: "textbee".into(),
+            id: "evt".into(),
+            body: b"{}".to_vec(),
+            headers: vec![],
+        };
+        let headers = signed_headers(
+            &delivery,
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            1_767_225_600_000,
+        )
+        .unwrap_or_default();
+        let verifier = smshook::Verifier::new(
+            Provider::Standard,
+            ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+        );
+        let event = verifier.and_then(|v| v.verify_at(&headers, b"{}", 1_767_225_600_000));
+        assert_eq!(event.map(|e| e.id).ok().as_deref(), Some("evt"));
+    }
+}
