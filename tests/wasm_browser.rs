@@ -8,24 +8,11 @@
 )]
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 #[path = "support/vectors.rs"]
 mod vectors;
 #[path = "support/wasm_runtime.rs"]
+#[macro_use]
 mod wasm_runtime;
 
-use wasm_bindgen_test::wasm_bindgen_test;
-
-#[wasm_bindgen_test]
-fn every_vector_through_the_wasm_exports() {
-    wasm_runtime::run();
-}
-
-#[wasm_bindgen_test]
-fn errors_are_coded_js_errors() {
-    wasm_runtime::errors_are_coded();
-}
-
-#[wasm_bindgen_test]
-fn verify_reads_the_js_clock() {
-    wasm_runtime::reads_the_js_clock();
-}
+wasm_tests!();

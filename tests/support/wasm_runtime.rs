@@ -115,3 +115,24 @@ pub fn reads_the_js_clock() {
     let event = smshook::wasm::verify_bytes(&verify, br#"{"a":1}"#).expect("verify now");
     assert!(event.contains(r#""provider":"standard""#));
 }
+
+/// The wasm test functions, shared by the Node and the browser test binaries.
+#[macro_export]
+macro_rules! wasm_tests {
+    () => {
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn every_vector_through_the_wasm_exports() {
+            wasm_runtime::run();
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn errors_are_coded_js_errors() {
+            wasm_runtime::errors_are_coded();
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn verify_reads_the_js_clock() {
+            wasm_runtime::reads_the_js_clock();
+        }
+    };
+}
