@@ -160,7 +160,7 @@ export declare class WebhookVerificationError extends Error {
   readonly code: ErrorCode;
   /** The provider, when it was known. */
   readonly provider: ProviderId | null;
-  /** The HTTP status to answer the sender with: 401 authentication, 400 malformed, 413 too large, 500 misconfiguration. */
+  /** The HTTP status to answer the sender with: 401 authentication, 400 malformed payload, 413 too large, 503 invalid secret, 404 unknown provider, 500 invalid argument. */
   readonly status: number;
 }
 

@@ -202,17 +202,27 @@ fn unescape(inner: &str) -> Option<String> {
             't' => '\t',
             'u' => {
                 let first = hex_unit(&mut chars)?;
-                let code = if (0xD800..0xDC00).contains(&first) {
-                    // A high surrogate: the low one follows as \uXXXX.
-                    let (Some('\\'), Some('u')) = (chars.next(), chars.next()) else {
-                        return Some(out + "\u{fffd}");
+                if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate pairs with a following \uDC00-\uDFFF; alone it is
+                    // U+FFFD and whatever follows is read normally.
+                    let mut ahead = chars.clone();
+                    let low = match (ahead.next(), ahead.next()) {
+                        (Some('\\'), Some('u')) => {
+                            hex_unit(&mut ahead).filter(|u| (0xDC00..0xE000).contains(u))
+                        }
+                        _ => None,
                     };
-                    let second = hex_unit(&mut chars)?;
-                    0x10000 + ((first - 0xD800) << 10) + (second.wrapping_sub(0xDC00) & 0x3FF)
+                    match low {
+                        Some(second) => {
+                            chars = ahead;
+                            let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                            char::from_u32(code).unwrap_or('\u{fffd}')
+                        }
+                        None => '\u{fffd}',
+                    }
                 } else {
-                    first
-                };
-                char::from_u32(code).unwrap_or('\u{fffd}')
+                    char::from_u32(first).unwrap_or('\u{fffd}')
+                }
             }
             _ => return None,
         };

@@ -61,8 +61,9 @@ pub(crate) struct Spec {
     pub id: &'static str,
     pub name: &'static str,
     pub scheme: Scheme,
-    /// Whether `max_age_seconds` applies to the event's `occurredAt` (a signed body time).
-    pub max_age_applies: bool,
+    /// The top-level body field holding a signed RFC 3339 time that `max_age_seconds`
+    /// applies to (TextUs's `timestamp`), if any.
+    pub signed_time_field: Option<&'static str>,
     pub parse: fn(&Input<'_>) -> Result<Event, Error>,
 }
 
@@ -158,7 +159,10 @@ impl Fields {
             provider,
             kind: self.kind.unwrap_or(EventType::Unknown),
             provider_event: self.provider_event,
-            id: self.id.unwrap_or_else(|| body_hash(body.get().as_bytes())),
+            id: self
+                .id
+                .filter(|id| !id.is_empty())
+                .unwrap_or_else(|| body_hash(body.get().as_bytes())),
             occurred_at: self.occurred_at,
             message_id: self.message_id,
             from: self.from,

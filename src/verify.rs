@@ -109,14 +109,14 @@ impl Verifier {
         let text = core::str::from_utf8(body).map_err(|_| Error::payload("body is not UTF-8"))?;
         let headers = DynHeaders(headers);
         let raw = json::validate(text)?;
-        let event = (spec.parse)(&Input {
+        if let (Some(field), Some(max_age)) = (spec.signed_time_field, self.options.max_age_seconds)
+        {
+            check_max_age(raw.get(), field, max_age, now_ms)?;
+        }
+        (spec.parse)(&Input {
             body: raw,
             headers: &headers,
-        })?;
-        if spec.max_age_applies {
-            self.check_max_age(&event, now_ms)?;
-        }
-        Ok(event)
+        })
     }
 
     /// Verifies a delivery now (reads the system clock, or `Date.now()` on wasm32 with the
@@ -202,6 +202,9 @@ impl Verifier {
                 let get =
                     |header| trimmed(headers, header).ok_or(Error::MissingSignature { header });
                 let id = get(standard::ID)?;
+                if id.is_empty() {
+                    return Err(Error::malformed(standard::ID, "empty"));
+                }
                 let timestamp = get(standard::TIMESTAMP)?;
                 let signature = get(standard::SIGNATURE)?;
                 let seconds = standard::parse_timestamp(standard::TIMESTAMP, timestamp)?;
@@ -241,21 +244,19 @@ impl Verifier {
         }
         Ok(())
     }
+}
 
-    fn check_max_age(&self, event: &Event, now_ms: u64) -> Result<(), Error> {
-        let Some(max_age) = self.options.max_age_seconds else {
-            return Ok(());
-        };
-        let signed = event
-            .occurred_at
-            .as_deref()
-            .and_then(time::parse_rfc3339_ms);
-        let now = i64::try_from(now_ms).unwrap_or(i64::MAX);
-        let max_age_ms = i64::try_from(max_age.saturating_mul(1000)).unwrap_or(i64::MAX);
-        match signed {
-            Some(at) if now.saturating_sub(at) <= max_age_ms => Ok(()),
-            _ => Err(Error::TimestampOutOfTolerance),
-        }
+/// Refuses a body whose signed time (`field`, RFC 3339) is older than `max_age` seconds,
+/// or that has none: a policy that asks for freshness cannot accept an undated delivery.
+fn check_max_age(body: &str, field: &str, max_age: u64, now_ms: u64) -> Result<(), Error> {
+    let signed = json::Object::of(body)
+        .and_then(|object| json::text(object.get(field)))
+        .and_then(|text| time::parse_rfc3339_ms(&text));
+    let now = i64::try_from(now_ms).unwrap_or(i64::MAX);
+    let max_age_ms = i64::try_from(max_age.saturating_mul(1000)).unwrap_or(i64::MAX);
+    match signed {
+        Some(at) if now.saturating_sub(at) <= max_age_ms => Ok(()),
+        _ => Err(Error::TimestampOutOfTolerance),
     }
 }
 

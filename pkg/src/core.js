@@ -162,8 +162,10 @@ function wasmOptions(options, keys, what) {
   for (const key of Object.keys(options)) {
     if (!keys.has(key)) throw invalidArgument(`${what}: unknown option ${JSON.stringify(key)}`, provider);
     const value = options[key];
-    if (value === undefined || key === "body" || key === "headers") continue;
+    // null means "not given" too (a provider of null falls back to detection).
+    if (value === undefined || value === null || key === "body" || key === "headers") continue;
     if (key === "now" && value instanceof Date) {
+      if (!Number.isFinite(value.getTime())) throw invalidArgument(`${what}: now is an invalid Date`, provider);
       out.now = value.getTime();
     } else if (NUMBER_KEYS.includes(key)) {
       if (typeof value !== "number" || !Number.isFinite(value)) {

@@ -11,7 +11,7 @@ pub(crate) const SPEC: Spec = Spec {
     scheme: Scheme::BearerJwt {
         issuer: "api.httpsms.com",
     },
-    max_age_applies: false,
+    signed_time_field: None,
     parse,
 };
 
@@ -63,10 +63,11 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
                 json::id(data.get("message_id")).or_else(|| json::id(data.get("id")));
             fields.text = json::text(data.get("content"));
         }
-        if kind == EventType::MessageFailed {
-            let message = json::text(data.get("error_message"));
-            fields.error = Some(EventError::new(None, message));
-        }
+    }
+    if kind == EventType::MessageFailed {
+        let data = event.object("data");
+        let message = data.and_then(|d| json::text(d.get("error_message")));
+        fields.error = Some(EventError::new(None, message));
     }
     fields.into_event(Provider::Httpsms, input.body)
 }

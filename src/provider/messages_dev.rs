@@ -17,7 +17,7 @@ pub(crate) const SPEC: Spec = Spec {
         header: "x-webhook-signature",
         timestamp_header: TIMESTAMP,
     },
-    max_age_applies: false,
+    signed_time_field: None,
     parse,
 };
 

@@ -11,7 +11,7 @@ pub(crate) const SPEC: Spec = Spec {
     id: "standard",
     name: "Standard Webhooks",
     scheme: Scheme::StandardWebhooks,
-    max_age_applies: false,
+    signed_time_field: None,
     parse,
 };
 

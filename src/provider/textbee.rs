@@ -12,7 +12,7 @@ pub(crate) const SPEC: Spec = Spec {
         header: "x-signature",
         prefix: None,
     },
-    max_age_applies: false,
+    signed_time_field: None,
     parse,
 };
 

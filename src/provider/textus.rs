@@ -12,7 +12,7 @@ pub(crate) const SPEC: Spec = Spec {
         header: "x-textus-signature",
         prefix: None,
     },
-    max_age_applies: true,
+    signed_time_field: Some("timestamp"),
     parse,
 };
 
@@ -52,10 +52,11 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
             Some("out" | "outgoing") => (fields.from, fields.to) = (account, contact),
             _ => {}
         }
-        if kind == EventType::MessageFailed {
-            let description = json::text(message.get("friendlyStateDescription"));
-            fields.error = Some(EventError::new(None, description));
-        }
+    }
+    if kind == EventType::MessageFailed {
+        let message = delivery.object("message");
+        let description = message.and_then(|m| json::text(m.get("friendlyStateDescription")));
+        fields.error = Some(EventError::new(None, description));
     }
     fields.into_event(Provider::Textus, input.body)
 }

@@ -262,7 +262,7 @@ def textbee_normalize(body):
         name, src, envelope = obj["event"], obj["data"], True
     t = TB_TYPES.get(name, "unknown")
     key = (src.get("idempotencyKey") if envelope else None) or obj.get("idempotencyKey")
-    id_ = key if isinstance(key, str) else sha256_hex(body)
+    id_ = key if isinstance(key, str) and key else sha256_hex(body)
     mid = src.get("smsId")
     if envelope and mid is None:
         mid = src.get("_id")
@@ -453,6 +453,10 @@ def build_textbee():
     ]:
         f.add(name, GEN + "; correctly signed, " + why, TB_SECRET, {"X-Signature": sig(body)},
               body, now, err("malformed_payload"))
+    blank = tb_flat("6650f1c2a9b8c7d6e5f40140", "hi", "MESSAGE_RECEIVED", "",
+                    sender="+15551234567", receivedAt="2026-05-27T13:00:35.208Z")
+    f.add("idempotency-key-empty", GEN + "; an empty idempotencyKey is no id: the body hash is",
+          TB_SECRET, {"X-Signature": sig(blank)}, blank, now, ok(textbee_normalize(blank)))
     f.add("empty-secret", GEN, "", {"X-Signature": good}, received, now, err("invalid_secret"))
     f.add("empty-secret-list", GEN, [], {"X-Signature": good}, received, now,
           err("invalid_secret"))
@@ -1231,6 +1235,11 @@ def build_httpsms():
     ]:
         f.add(name, GEN + "; valid token, " + why, HS_KEY, hdr(tok, "message.phone.received"), b,
               opts, err("malformed_payload"))
+    bare = u8(cjson({"specversion": "1.0", "id": "0d9a52c4-7c1e-4bb4-9a55-3e0f5a1b2c3d",
+                     "source": "/v1/messages/send", "type": "message.send.failed",
+                     "time": "2026-01-01T00:00:06Z"}))
+    f.add("failed-without-data", GEN + "; a failed event without data still has an error object",
+          HS_KEY, hdr(tok, "message.send.failed"), bare, opts, ok(httpsms_normalize(bare)))
     f.add("empty-secret", GEN, "", hdr(tok, "message.phone.received"), rx, opts,
           err("invalid_secret"))
     f.add("empty-secret-list", GEN, [], hdr(tok, "message.phone.received"), rx, opts,
@@ -1274,7 +1283,7 @@ def textus_normalize(body):
     if t == "message.failed":
         error = {"code": None,
                  "message": opt_str(msg.get("friendlyStateDescription")) if msg else None}
-    id_ = obj.get("id") if isinstance(obj.get("id"), str) else sha256_hex(body)
+    id_ = obj.get("id") if isinstance(obj.get("id"), str) and obj.get("id") else sha256_hex(body)
     return event("textus", t, name, id_, opt_time_iso(obj.get("timestamp")), opt_str(mid),
                  opt_str(frm), opt_str(to), opt_str(text), error)
 
@@ -1454,6 +1463,10 @@ def build_textus():
     ]:
         f.add(name, GEN + "; correctly signed, " + why, TU_SECRET, h(sig(b)), b, now,
               err("malformed_payload"))
+    bare = u8(cjson({"@type": "WebhookDelivery", "id": "/integrations/h13Jc5/deliveries/f0",
+                     "timestamp": "2018-07-24T20:59:32.156Z", "action": "message.failed"}))
+    f.add("failed-without-message", GEN + "; a failed delivery without a message still has an "
+          "error object", TU_SECRET, h(sig(bare)), bare, now, ok(textus_normalize(bare)))
     f.add("empty-secret", GEN, "", h(good), body, now, err("invalid_secret"))
     f.add("empty-secret-list", GEN, [], h(good), body, now, err("invalid_secret"))
     return f
@@ -1677,6 +1690,8 @@ def build_standard():
     ]:
         f.add(name, GEN + "; correctly signed, " + why, SW_SECRET, hdrs(b), b, now,
               err("malformed_payload"))
+    f.add("webhook-id-empty", GEN + "; an empty webhook-id identifies nothing (signed over it)",
+          SW_SECRET, hdrs(body, msg_id=""), body, now, err("malformed_signature"))
     f.add("empty-secret", GEN, "", good, body, now, err("invalid_secret"))
     f.add("empty-secret-list", GEN, [], good, body, now, err("invalid_secret"))
     return f

@@ -72,6 +72,16 @@ pub fn status_for(error: &Error) -> u16 {
     }
 }
 
+/// Whether a request is a delivery whose body the Worker reads: a POST to
+/// `/webhooks/<known provider>`.
+#[must_use]
+pub fn accepts_body(method: &str, path: &str) -> bool {
+    method == "POST"
+        && path
+            .strip_prefix("/webhooks/")
+            .is_some_and(|id| id.parse::<Provider>().is_ok())
+}
+
 /// Routes and verifies one request.
 #[must_use]
 pub fn handle(
@@ -327,6 +337,14 @@ mod tests {
         };
         assert_eq!(raw.body, BODY.as_bytes());
         assert!(raw.headers.iter().any(|(k, _)| k == "x-signature"));
+    }
+
+    #[test]
+    fn only_known_deliveries_have_bodies() {
+        assert!(accepts_body("POST", "/webhooks/textbee"));
+        assert!(!accepts_body("POST", "/webhooks/TextBee"));
+        assert!(!accepts_body("GET", "/webhooks/textbee"));
+        assert!(!accepts_body("POST", "/elsewhere"));
     }
 
     #[test]

@@ -54,11 +54,16 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
         .and_then(|(_, v)| v.parse::<usize>().ok());
-    if method == "POST" && declared.is_some_and(|len| len > limit) {
+    let accepts = handler::accepts_body(&method, &path);
+    if accepts && declared.is_some_and(|len| len > limit) {
         return respond(&Reply::error(413, "body_too_large"));
     }
-    let body = if method == "POST" {
-        req.bytes().await.unwrap_or_default()
+    let body = if accepts {
+        match req.bytes().await {
+            Ok(body) => body,
+            // Never verify a body that was not read whole: let the provider retry.
+            Err(_) => return respond(&Reply::error(503, "body_unreadable")),
+        }
     } else {
         Vec::new()
     };
