@@ -1,7 +1,8 @@
 # smshook: `make demo`, `make test`, `make bench` do their own set-up.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-TOOLS ?= $(HOME)/.cache/smshook-tools
+TOOLS ?= $(or $(SMSHOOK_TOOLS),$(HOME)/.cache/smshook-tools)
+export SMSHOOK_TOOLS := $(TOOLS)
 ENV := source $(TOOLS)/env.sh
 WASM_TEST := -- --features wasm --test
 
