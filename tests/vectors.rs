@@ -106,52 +106,18 @@ fn every_vector_through_the_rust_api() {
 
 /// The JSON options layer of `src/wasm.rs`, run natively.
 #[cfg(feature = "wasm")]
-struct JsonLayer;
-
-#[cfg(feature = "wasm")]
-impl Runtime for JsonLayer {
-    fn verify(
-        &self,
-        provider: &str,
-        secrets: &[String],
-        headers: &[(String, String)],
-        body: &[u8],
-        options: &Map<String, Value>,
-    ) -> Result<Value, String> {
-        let json = vectors::js_options(provider, secrets, headers, options);
-        smshook::wasm::verify_json(&json, body)
-            .map(|event| serde_json::from_str(&event).unwrap())
-            .map_err(|(e, _)| e.code().to_owned())
-    }
-
-    fn sign(
-        &self,
-        provider: &str,
-        secret: &str,
-        body: &[u8],
-        args: &SignArgs,
-    ) -> Result<Vec<(String, String)>, String> {
-        let json = vectors::js_sign_options(provider, secret, args);
-        let headers =
-            smshook::wasm::sign_json(&json, body).map_err(|(e, _)| e.code().to_owned())?;
-        let map: Map<String, Value> = serde_json::from_str(&headers).unwrap();
-        Ok(map
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().unwrap().to_owned()))
-            .collect())
-    }
-
-    fn detect(&self, headers: &[(String, String)]) -> Option<String> {
-        let map: Map<String, Value> = headers
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), Value::from(v.as_str())))
-            .collect();
-        smshook::wasm::detect(&Value::Object(map).to_string())
-    }
-}
+const JSON_LAYER: vectors::JsonProtocol = vectors::JsonProtocol {
+    verify: |options, body| {
+        smshook::wasm::verify_json(options, body).map_err(|(e, _)| e.code().to_owned())
+    },
+    sign: |options, body| {
+        smshook::wasm::sign_json(options, body).map_err(|(e, _)| e.code().to_owned())
+    },
+    detect: smshook::wasm::detect,
+};
 
 #[cfg(feature = "wasm")]
 #[test]
 fn every_vector_through_the_json_layer() {
-    assert_all_pass(&JsonLayer);
+    assert_all_pass(&JSON_LAYER);
 }

@@ -254,7 +254,7 @@ pub fn run_all(runtime: &dyn Runtime) -> (usize, Vec<String>) {
 }
 
 /// Builds the JSON options object of the JS-facing API for a case.
-pub fn js_options(
+fn js_options(
     provider: &str,
     secrets: &[String],
     headers: &[(String, String)],
@@ -272,7 +272,7 @@ pub fn js_options(
 }
 
 /// The JSON options object of the JS-facing `sign`.
-pub fn js_sign_options(provider: &str, secret: &str, args: &SignArgs) -> String {
+fn js_sign_options(provider: &str, secret: &str, args: &SignArgs) -> String {
     let mut object = json!({ "provider": provider, "secret": secret, "now": args.now });
     for (key, value) in [
         ("id", &args.id),
@@ -285,4 +285,53 @@ pub fn js_sign_options(provider: &str, secret: &str, args: &SignArgs) -> String 
         }
     }
     object.to_string()
+}
+
+/// A runtime that speaks the JSON protocol of `src/wasm.rs` (the npm package's): options
+/// JSON in, event or headers JSON out, refusals as error codes. Natively that is the
+/// `verify_json` layer; in wasm, the `#[wasm_bindgen]` exports themselves.
+pub struct JsonProtocol {
+    /// Options JSON and body → event JSON, or the error code.
+    pub verify: fn(&str, &[u8]) -> Result<String, String>,
+    /// Sign options JSON and body → headers JSON, or the error code.
+    pub sign: fn(&str, &[u8]) -> Result<String, String>,
+    /// Headers JSON → provider id.
+    pub detect: fn(&str) -> Option<String>,
+}
+
+impl Runtime for JsonProtocol {
+    fn verify(
+        &self,
+        provider: &str,
+        secrets: &[String],
+        headers: &[(String, String)],
+        body: &[u8],
+        options: &Map<String, Value>,
+    ) -> Result<Value, String> {
+        let event = (self.verify)(&js_options(provider, secrets, headers, options), body)?;
+        Ok(serde_json::from_str(&event).expect("event JSON"))
+    }
+
+    fn sign(
+        &self,
+        provider: &str,
+        secret: &str,
+        body: &[u8],
+        args: &SignArgs,
+    ) -> Result<Vec<(String, String)>, String> {
+        let headers = (self.sign)(&js_sign_options(provider, secret, args), body)?;
+        let map: Map<String, Value> = serde_json::from_str(&headers).expect("headers JSON");
+        Ok(map
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
+            .collect())
+    }
+
+    fn detect(&self, headers: &[(String, String)]) -> Option<String> {
+        let map: Map<String, Value> = headers
+            .iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), Value::from(v.as_str())))
+            .collect();
+        (self.detect)(&Value::Object(map).to_string())
+    }
 }

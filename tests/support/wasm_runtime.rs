@@ -1,12 +1,9 @@
 //! The vector runner's [`Runtime`] over the `#[wasm_bindgen]` exports of `src/wasm.rs`,
 //! exactly as the npm package calls them, errors arriving as thrown JS values.
 
-use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::vectors::{js_options, js_sign_options, run_all, Runtime, SignArgs};
-
-struct WasmExports;
+use crate::vectors::{run_all, JsonProtocol};
 
 fn code_of(error: &JsValue) -> String {
     js_sys::Reflect::get(error, &JsValue::from_str("code"))
@@ -15,53 +12,26 @@ fn code_of(error: &JsValue) -> String {
         .unwrap_or_else(|| format!("no code on {error:?}"))
 }
 
-impl Runtime for WasmExports {
-    fn verify(
-        &self,
-        provider: &str,
-        secrets: &[String],
-        headers: &[(String, String)],
-        body: &[u8],
-        options: &Map<String, Value>,
-    ) -> Result<Value, String> {
-        let json = js_options(provider, secrets, headers, options);
-        let event = smshook::wasm::verify_bytes(&json, body).map_err(|e| code_of(&e))?;
-        // The text entry point must agree with the bytes entry point for UTF-8 bodies.
-        if let Ok(text) = core::str::from_utf8(body) {
-            let again = smshook::wasm::verify_text(&json, text).map_err(|e| code_of(&e))?;
-            assert_eq!(event, again, "verifyText and verifyBytes disagree");
-        }
-        Ok(serde_json::from_str(&event).expect("event JSON"))
+fn verify(options: &str, body: &[u8]) -> Result<String, String> {
+    let event = smshook::wasm::verify_bytes(options, body).map_err(|e| code_of(&e))?;
+    // The text entry point must agree with the bytes entry point for UTF-8 bodies.
+    if let Ok(text) = core::str::from_utf8(body) {
+        let again = smshook::wasm::verify_text(options, text).map_err(|e| code_of(&e))?;
+        assert_eq!(event, again, "verifyText and verifyBytes disagree");
     }
-
-    fn sign(
-        &self,
-        provider: &str,
-        secret: &str,
-        body: &[u8],
-        args: &SignArgs,
-    ) -> Result<Vec<(String, String)>, String> {
-        let json = js_sign_options(provider, secret, args);
-        let headers = smshook::wasm::sign_bytes(&json, body).map_err(|e| code_of(&e))?;
-        let map: Map<String, Value> = serde_json::from_str(&headers).expect("headers JSON");
-        Ok(map
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
-            .collect())
-    }
-
-    fn detect(&self, headers: &[(String, String)]) -> Option<String> {
-        let map: Map<String, Value> = headers
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), Value::from(v.as_str())))
-            .collect();
-        smshook::wasm::detect(&Value::Object(map).to_string())
-    }
+    Ok(event)
 }
+
+/// The `#[wasm_bindgen]` exports, called as the npm package calls them.
+const WASM_EXPORTS: JsonProtocol = JsonProtocol {
+    verify,
+    sign: |options, body| smshook::wasm::sign_bytes(options, body).map_err(|e| code_of(&e)),
+    detect: smshook::wasm::detect,
+};
 
 /// Runs every vector through the wasm exports and fails with the list of failures.
 pub fn run() {
-    let (count, failures) = run_all(&WasmExports);
+    let (count, failures) = run_all(&WASM_EXPORTS);
     wasm_bindgen_test::console_log!("{count} vector cases ran in wasm");
     assert!(count > 100, "only {count} cases ran");
     assert!(

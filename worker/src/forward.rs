@@ -21,6 +21,7 @@ pub async fn send(forward: &Forward, delivery: &Delivery, now_ms: u64) -> Forwar
     let fetch = Fetch::Request(request);
     let sending = Box::pin(fetch.send_with_signal(&signal));
     let timeout = Box::pin(Delay::from(Duration::from_millis(forward.timeout_ms)));
+    // A local, so the losing future (which borrows `fetch` and `signal`) drops before them.
     let outcome = select(sending, timeout).await;
     match outcome {
         Either::Left((Ok(response), _)) => ForwardResult::Status(response.status_code()),
@@ -30,7 +31,6 @@ pub async fn send(forward: &Forward, delivery: &Delivery, now_ms: u64) -> Forwar
             ForwardResult::TimedOut
         }
     }
-    // (`outcome` holds the losing future, which borrows `fetch` and `signal`.)
 }
 
 fn build(forward: &Forward, delivery: &Delivery, now_ms: u64) -> worker::Result<Request> {
