@@ -1,5 +1,7 @@
 //! The `fetch` entry point: read the request once, decide, deliver, answer.
 
+use std::rc::Rc;
+
 use serde_json::json;
 use worker::{console_error, event, Context, Date, Env, Request, Response};
 
@@ -14,13 +16,23 @@ pub const DEDUPE: &str = "DEDUPE";
 /// How long a forwarded id is remembered: longer than textbee's 30 days of retries.
 pub const DEDUPE_TTL_SECONDS: u64 = 35 * 24 * 3600;
 
-/// Reads the configuration from vars and secrets.
-pub fn config(env: &Env) -> Config {
-    Config::from_lookup(&|name| {
-        env.var(name)
-            .map(|v| v.to_string())
-            .or_else(|_| env.secret(name).map(|s| s.to_string()))
-            .ok()
+thread_local! {
+    /// The configuration, read once per isolate: vars and secrets are fixed for a
+    /// deployment (changing one deploys a new version, which starts new isolates).
+    static CONFIG: std::cell::OnceCell<Rc<Config>> = const { std::cell::OnceCell::new() };
+}
+
+/// The configuration from vars and secrets (read on the isolate's first request).
+pub fn config(env: &Env) -> Rc<Config> {
+    CONFIG.with(|cell| {
+        Rc::clone(cell.get_or_init(|| {
+            Rc::new(Config::from_lookup(&|name| {
+                env.var(name)
+                    .map(|v| v.to_string())
+                    .or_else(|_| env.secret(name).map(|s| s.to_string()))
+                    .ok()
+            }))
+        }))
     })
 }
 
