@@ -154,8 +154,8 @@ pub(crate) struct Fields {
 impl Fields {
     /// The event, with the body hash as id when the payload had none and the whole body as
     /// `data`.
-    pub(crate) fn into_event(self, provider: Provider, body: &RawValue) -> Result<Event, Error> {
-        Ok(Event {
+    pub(crate) fn into_event(self, provider: Provider, body: &RawValue) -> Event {
+        Event {
             provider,
             kind: self.kind.unwrap_or(EventType::Unknown),
             provider_event: self.provider_event,
@@ -170,6 +170,6 @@ impl Fields {
             text: self.text,
             error: self.error,
             data: body.to_owned(),
-        })
+        }
     }
 }

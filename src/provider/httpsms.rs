@@ -69,5 +69,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         let message = data.and_then(|d| json::text(d.get("error_message")));
         fields.error = Some(EventError::new(None, message));
     }
-    fields.into_event(Provider::Httpsms, input.body)
+    Ok(fields.into_event(Provider::Httpsms, input.body))
 }

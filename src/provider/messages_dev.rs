@@ -93,5 +93,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
             }
         }
     }
-    fields.into_event(Provider::MessagesDev, input.body)
+    Ok(fields.into_event(Provider::MessagesDev, input.body))
 }

@@ -27,13 +27,13 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         .and_then(|v| v.trim().parse::<i64>().ok())
         .and_then(|s| s.checked_mul(1000))
         .and_then(time::format_ms);
-    Fields {
+    Ok(Fields {
         provider_event: json::text(body.get("type")).unwrap_or_default(),
         id,
         occurred_at,
         ..Fields::default()
     }
-    .into_event(Provider::Standard, input.body)
+    .into_event(Provider::Standard, input.body))
 }
 
 /// A string member, or null; `Err` for any other type.

@@ -63,7 +63,7 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
             json::text(sms.get("errorMessage")),
         )
     });
-    Fields {
+    Ok(Fields {
         kind: Some(kind),
         provider_event: name,
         id: json::text(sms.get("idempotencyKey")).or_else(|| json::text(envelope_key)),
@@ -74,5 +74,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         text: json::text(sms.get("message")),
         error,
     }
-    .into_event(Provider::Textbee, input.body)
+    .into_event(Provider::Textbee, input.body))
 }

@@ -58,5 +58,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         let description = message.and_then(|m| json::text(m.get("friendlyStateDescription")));
         fields.error = Some(EventError::new(None, description));
     }
-    fields.into_event(Provider::Textus, input.body)
+    Ok(fields.into_event(Provider::Textus, input.body))
 }

@@ -40,5 +40,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
     } else if kind != EventType::Unknown {
         return Err(Error::payload("no data object"));
     }
-    fields.into_event(Provider::Zuc, input.body)
+    Ok(fields.into_event(Provider::Zuc, input.body))
 }

@@ -39,6 +39,8 @@ pub struct Config {
     pub fixed_now_ms: Option<u64>,
     /// `RETRY_BASE_SECONDS`: the first queue retry delay (default 10).
     pub retry_base_seconds: u32,
+    /// `MAX_BODY_BYTES`: the largest delivery body, for every provider.
+    pub max_body_bytes: usize,
     lookup_secrets: Vec<(Provider, Vec<String>)>,
     options: Vec<(Provider, VerifyOptions)>,
 }
@@ -109,15 +111,15 @@ impl Config {
                 (p, secrets)
             })
             .collect();
+        let max_body_bytes =
+            number(lookup, "MAX_BODY_BYTES").unwrap_or(VerifyOptions::default().max_body_bytes);
         let options = Provider::ALL
             .into_iter()
             .map(|p| {
                 let mut o = VerifyOptions::default();
+                o.max_body_bytes = max_body_bytes;
                 if let Some(v) = number(lookup, "TOLERANCE_SECONDS") {
                     o.tolerance_seconds = v;
-                }
-                if let Some(v) = number(lookup, "MAX_BODY_BYTES") {
-                    o.max_body_bytes = v;
                 }
                 if let Some(v) = number(lookup, "LEEWAY_SECONDS") {
                     o.leeway_seconds = v;
@@ -143,6 +145,7 @@ impl Config {
                 None
             },
             retry_base_seconds: number(lookup, "RETRY_BASE_SECONDS").unwrap_or(10),
+            max_body_bytes,
             lookup_secrets,
             options,
         }

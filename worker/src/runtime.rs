@@ -61,7 +61,7 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
     let method = req.method().to_string();
     let path = req.path();
     let headers: Vec<(String, String)> = req.headers().entries().collect();
-    let limit = config.options(smshook::Provider::Textbee).max_body_bytes;
+    let limit = config.max_body_bytes;
     let declared = headers
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
