@@ -69,10 +69,13 @@ bench: tools
 
 ## Coverage-guided fuzzing of verify + parse (nightly; not part of `make test`).
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= verify jwt_claims signature_list
 fuzz:
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	cd fuzz && cargo +nightly fuzz run verify -- -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -3; \
+	done
 
 clean:
 	cargo clean

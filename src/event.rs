@@ -45,8 +45,9 @@ impl Event {
     /// The payload parsed into a [`serde_json::Value`].
     ///
     /// # Errors
-    /// Never for events built by this crate (their `data` is valid JSON); the `Result`
-    /// covers events deserialized from elsewhere.
+    /// Never for events built by this crate: their `data` is valid JSON nested at most 100
+    /// levels deep (deeper bodies are refused as `malformed_payload`), within
+    /// `serde_json`'s recursion limit. The `Result` covers events made elsewhere.
     pub fn data_value(&self) -> serde_json::Result<serde_json::Value> {
         serde_json::from_str(self.data.get())
     }

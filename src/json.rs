@@ -9,6 +9,11 @@ use serde_json::value::RawValue;
 
 use crate::{time, Error};
 
+/// The deepest nesting of objects and arrays a body may have (the body itself is level 1).
+/// Deeper bodies are `malformed_payload`: every accepted body then parses with
+/// `serde_json`'s default recursion limit (128) too, as `Event::data_value` does.
+pub(crate) const MAX_DEPTH: usize = 100;
+
 /// A raw JSON token (validated), absent when the key is missing or `null`.
 pub(crate) type Raw<'a> = Option<&'a str>;
 
@@ -25,7 +30,8 @@ pub(crate) struct Object<'a> {
 }
 
 impl<'a> Object<'a> {
-    /// Members of `token`, which must be validated JSON; `None` when it is not an object.
+    /// Members of `token`, which must be validated JSON; `None` when it is not an object
+    /// or nests deeper than [`MAX_DEPTH`] levels.
     pub(crate) fn of(token: &'a str) -> Option<Self> {
         let b = token.as_bytes();
         let mut i = skip_ws(b, 0);
@@ -45,7 +51,7 @@ impl<'a> Object<'a> {
                 return None;
             }
             let start = skip_ws(b, i + 1);
-            let end = scan_value(b, start)?;
+            let end = scan_value(b, start, MAX_DEPTH - 1)?;
             members.push((key, key.contains('\\'), token.get(start..end)?));
             i = skip_ws(b, end);
             match b.get(i) {
@@ -64,6 +70,13 @@ impl<'a> Object<'a> {
             .find(|(raw, escaped, _)| key_is(raw, *escaped, key))
             .map(|(_, _, v)| *v)
             .filter(|v| *v != "null")
+    }
+
+    /// Whether `key` is a member, whatever its value (`null` included).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.members
+            .iter()
+            .any(|(raw, escaped, _)| key_is(raw, *escaped, key))
     }
 
     /// The member `key` as an object.
@@ -97,7 +110,7 @@ pub(crate) fn array(token: &str) -> Option<Vec<&str>> {
         return Some(items);
     }
     loop {
-        let end = scan_value(b, i)?;
+        let end = scan_value(b, i, MAX_DEPTH - 1)?;
         items.push(token.get(i..end)?);
         i = skip_ws(b, end);
         match b.get(i) {
@@ -131,8 +144,9 @@ fn scan_string(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The index after the value starting at `i`.
-fn scan_value(b: &[u8], i: usize) -> Option<usize> {
+/// The index after the value starting at `i`; `None` when it nests deeper than
+/// `max_depth` levels.
+fn scan_value(b: &[u8], i: usize, max_depth: usize) -> Option<usize> {
     match b.get(i)? {
         b'"' => scan_string(b, i),
         b'{' | b'[' => {
@@ -149,7 +163,12 @@ fn scan_value(b: &[u8], i: usize) -> Option<usize> {
                         j = scan_string(b, j)?;
                         continue;
                     }
-                    b'{' | b'[' => depth += 1,
+                    b'{' | b'[' => {
+                        depth += 1;
+                        if depth > max_depth {
+                            return None;
+                        }
+                    }
                     _ => {
                         depth = depth.saturating_sub(1);
                         if depth == 0 {

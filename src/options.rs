@@ -53,7 +53,8 @@ pub struct SignOptions {
     pub id: Option<String>,
     /// httpSMS: the JWT `aud` (sent as a one-element array). Defaults to none.
     pub audience: Option<String>,
-    /// httpSMS: the JWT `sub`. Defaults to none.
+    /// httpSMS: the JWT `sub` (your httpSMS user id). httpSMS always sends one, so `sign`
+    /// always mints it: without a subject, the placeholder `smshook-placeholder-user`.
     pub subject: Option<String>,
     /// httpSMS: the `X-Event-Type` header. Defaults to the body's CloudEvent `type`.
     pub event_type: Option<String>,

@@ -52,7 +52,13 @@ pub(crate) struct Input<'a> {
 impl<'a> Input<'a> {
     /// The body's members; `malformed_payload` when the body is not an object.
     pub(crate) fn object(&self) -> Result<Object<'a>, Error> {
-        Object::of(self.body.get()).ok_or(Error::payload("body is not a JSON object"))
+        let body = self.body.get();
+        Object::of(body).ok_or(if body.trim_start().starts_with('{') {
+            // Validated JSON that starts as an object fails only on its depth.
+            Error::payload("body nests deeper than 100 levels")
+        } else {
+            Error::payload("body is not a JSON object")
+        })
     }
 }
 

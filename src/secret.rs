@@ -1,16 +1,29 @@
-//! Secrets: key bytes whose `Debug` output is redacted.
+//! Secrets: key bytes whose `Debug` output is redacted, keyed for HMAC once.
 
 use core::fmt;
 
+use crate::scheme::hmac::Keyed;
 use crate::Error;
 
-/// One webhook signing key, as bytes. `Debug` prints `Secret([REDACTED])`.
+/// One webhook signing key. `Debug` prints `Secret([REDACTED])`; there is no `==` (a
+/// comparison of key bytes would not be constant time).
 ///
 /// For every provider but `standard` the key is the UTF-8 bytes of the secret exactly as
 /// the provider shows it; [`Secret::standard`] decodes a Standard Webhooks `whsec_<base64>`
-/// secret.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Vec<u8>);
+/// secret. The HMAC key schedule is computed here, once, so that a key that cannot be
+/// used is refused when the secret is made, never replaced by a default later.
+///
+/// ```compile_fail
+/// // Secrets cannot be compared with `==`.
+/// let key = smshook::Secret::from_bytes("k")?;
+/// let same = key == key.clone();
+/// # Ok::<(), smshook::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Secret {
+    bytes: Vec<u8>,
+    keyed: Keyed,
+}
 
 impl Secret {
     /// A key made of these bytes.
@@ -18,13 +31,16 @@ impl Secret {
     /// # Errors
     /// [`Error::InvalidSecret`] when `key` is empty.
     pub fn from_bytes(key: impl Into<Vec<u8>>) -> Result<Self, Error> {
-        let key = key.into();
-        if key.is_empty() {
+        let bytes = key.into();
+        if bytes.is_empty() {
             return Err(Error::InvalidSecret {
                 reason: "empty secret",
             });
         }
-        Ok(Self(key))
+        let keyed = Keyed::new(&bytes).ok_or(Error::InvalidSecret {
+            reason: "key refused by HMAC-SHA256",
+        })?;
+        Ok(Self { bytes, keyed })
     }
 
     /// The key of a Standard Webhooks secret: the base64 after an optional `whsec_` prefix.
@@ -45,7 +61,12 @@ impl Secret {
     /// The key bytes.
     #[must_use]
     pub fn expose(&self) -> &[u8] {
-        &self.0
+        &self.bytes
+    }
+
+    /// The HMAC-SHA256 state keyed with this secret.
+    pub(crate) fn keyed(&self) -> &Keyed {
+        &self.keyed
     }
 }
 

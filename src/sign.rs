@@ -33,7 +33,7 @@ pub fn sign(
         Provider::Standard => Secret::standard(secret)?,
         _ => Secret::from_bytes(secret.as_bytes())?,
     };
-    let key = key.expose();
+    let key = &key;
     let fields = core::str::from_utf8(body)
         .ok()
         .and_then(|text| json::object(text).ok());
@@ -101,13 +101,14 @@ fn header_name(provider: Provider) -> &'static str {
     }
 }
 
+/// The `sub` minted when no `subject` is given: httpSMS always sends its user id there.
+const PLACEHOLDER_SUBJECT: &str = "smshook-placeholder-user";
+
 /// Claims in the order httpSMS's JWT library writes them: iss, sub, aud, exp, nbf, iat.
 fn jwt_claims(issuer: &str, options: &SignOptions, iat: u64) -> String {
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let mut claims = format!("{{\"iss\":{}", quote(issuer));
-    if let Some(subject) = &options.subject {
-        claims.push_str(&format!(",\"sub\":{}", quote(subject)));
-    }
+    let subject = options.subject.as_deref().unwrap_or(PLACEHOLDER_SUBJECT);
+    let mut claims = format!("{{\"iss\":{},\"sub\":{}", quote(issuer), quote(subject));
     if let Some(audience) = &options.audience {
         claims.push_str(&format!(",\"aud\":[{}]", quote(audience)));
     }
@@ -127,4 +128,36 @@ fn derived_id(prefix: &str, time: &str, body: &[u8]) -> String {
     seed.extend_from_slice(body);
     let hash = body_hash(&seed);
     format!("{prefix}{}", hash.get(..32).unwrap_or(&hash))
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+
+    use super::*;
+
+    /// The claims JSON of the token `sign` puts in `Authorization`.
+    fn claims(options: &SignOptions) -> String {
+        let signed = sign(Provider::Httpsms, "k", br#"{"type":"t"}"#, options).expect("sign");
+        let (_, auth) = signed
+            .headers
+            .iter()
+            .find(|(name, _)| *name == "Authorization")
+            .expect("authorization");
+        let token = auth.strip_prefix("Bearer ").expect("bearer");
+        let claims = token.split('.').nth(1).expect("claims segment");
+        String::from_utf8(URL_SAFE_NO_PAD.decode(claims).expect("base64url")).expect("utf-8")
+    }
+
+    #[test]
+    fn httpsms_tokens_always_carry_sub() {
+        let mut options = SignOptions::at(1_767_225_600_000);
+        assert!(claims(&options).starts_with(
+            r#"{"iss":"api.httpsms.com","sub":"smshook-placeholder-user","exp":"#
+        ));
+        options.subject = Some("XtABz6zdeFMoBLoltz6SREDvRSh2".into());
+        assert!(claims(&options).contains(r#","sub":"XtABz6zdeFMoBLoltz6SREDvRSh2","#));
+    }
 }

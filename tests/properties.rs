@@ -1,4 +1,6 @@
-//! Property tests: hostile headers and bodies never panic; every refusal has a known code.
+//! Property tests: hostile headers and bodies never panic and every refusal has a known
+//! code; the JSON member scanner agrees with `serde_json` on arbitrary JSON; the RFC 3339
+//! parser agrees with `chrono` on arbitrary date-times.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -99,12 +101,132 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+const SECRET: &str = "a-secret-of-at-least-20-chars";
+
 fn assert_coded(result: Result<smshook::Event, smshook::Error>) -> Result<(), TestCaseError> {
     if let Err(e) = result {
         prop_assert!(CODES.contains(&e.code()), "unexpected code {}", e.code());
-        prop_assert!(!e.to_string().is_empty());
+        let shown = format!("{e} {e:?}");
+        prop_assert!(!shown.contains(SECRET), "the error shows the secret: {shown}");
     }
     Ok(())
+}
+
+/// Arbitrary JSON values, with the strings that stress a scanner: quotes, backslashes,
+/// brackets, control characters, non-ASCII and astral characters.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let text = prop_oneof![
+        any::<String>(),
+        "[\"\\\\{}\\[\\],: a\u{1}\u{1f}é\u{1F600}]{0,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        text.clone().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 5, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((text.clone(), inner), 0..5)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+/// JSON text of `value`: compact or spaced, and with every `escape`-th character of each
+/// string (keys included) written as a `\uXXXX` escape (surrogate pairs beyond the BMP).
+fn write_json(value: &serde_json::Value, spaced: bool, escape: usize, out: &mut String) {
+    use serde_json::Value;
+    let gap = if spaced { " \n\t" } else { "" };
+    match value {
+        Value::String(s) => write_string(s, escape, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(gap);
+                write_json(item, spaced, escape, out);
+            }
+            out.push_str(gap);
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(gap);
+                write_string(key, escape, out);
+                out.push_str(gap);
+                out.push(':');
+                out.push_str(gap);
+                write_json(item, spaced, escape, out);
+            }
+            out.push_str(gap);
+            out.push('}');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn write_string(s: &str, escape: usize, out: &mut String) {
+    out.push('"');
+    for (i, c) in s.chars().enumerate() {
+        let needs = c == '"' || c == '\\' || u32::from(c) < 0x20;
+        if needs || (escape > 0 && i % escape == 0) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+}
+
+/// What `chrono` makes of a date-time: `Some(Some(normalized))` when it parses and the
+/// UTC year is one smshook formats, `Some(None)` when it parses outside years 0–9999,
+/// `None` when it does not parse.
+fn chrono_normalized(s: &str) -> Option<Option<String>> {
+    use chrono::{Datelike, Timelike};
+    let parsed = chrono::DateTime::parse_from_rfc3339(s).ok()?;
+    let utc = parsed.with_timezone(&chrono::Utc);
+    if !(0..=9999).contains(&utc.year()) {
+        return Some(None);
+    }
+    let millis = utc.nanosecond() / 1_000_000;
+    Some(Some(format!("{}.{millis:03}Z", utc.format("%Y-%m-%dT%H:%M:%S"))))
+}
+
+/// RFC 3339-shaped date-times with every part drawn from a slightly wider range than
+/// valid (month 13, day 32, hour 24, minute 60…) and the grammar's variants.
+fn date_time() -> impl Strategy<Value = String> {
+    let date = (0u32..=9999, 0u32..=13, 0u32..=32);
+    let time = (0u32..=24, 0u32..=60, 0u32..=59, prop::sample::select(vec!['T', 't', ' ']));
+    let fraction = prop_oneof![Just(String::new()), "\\.[0-9]{1,12}"];
+    let offset = prop_oneof![
+        Just("Z".to_owned()),
+        Just("z".to_owned()),
+        (prop::sample::select(vec!['+', '-']), 0u32..=24, 0u32..=60)
+            .prop_map(|(sign, h, m)| format!("{sign}{h:02}:{m:02}")),
+    ];
+    (date, time, fraction, offset).prop_map(|((y, mo, d), (h, mi, s, sep), f, o)| {
+        format!("{y:04}-{mo:02}-{d:02}{sep}{h:02}:{mi:02}:{s:02}{f}{o}")
+    })
+}
+
+/// Verifies a correctly signed textbee delivery of `body` (received at `NOW`).
+fn textbee_event(body: &[u8]) -> Result<smshook::Event, smshook::Error> {
+    let signed = sign(Provider::Textbee, SECRET, body, &SignOptions::at(NOW)).unwrap();
+    Verifier::new(Provider::Textbee, [SECRET])
+        .unwrap()
+        .verify_at(&signed.headers, body, NOW)
 }
 
 proptest! {
@@ -121,7 +243,7 @@ proptest! {
         let secret = if provider == Provider::Standard {
             "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
         } else {
-            "a-secret-of-at-least-20-chars"
+            SECRET
         };
         let mut options = VerifyOptions::default();
         options.allow_unsigned = now % 2 == 0;
@@ -146,15 +268,91 @@ proptest! {
             Ok(event) => {
                 if provider != Provider::Standard {
                     prop_assert_eq!(event.provider, provider);
+                    // data is the body, every member kept.
+                    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                    prop_assert_eq!(event.data_value().unwrap(), body);
                 }
+                // The event's JSON reads back as the same event.
                 let json = serde_json::to_string(&event).unwrap();
-                prop_assert!(json.contains("\"providerEvent\""));
+                let again: smshook::Event = serde_json::from_str(&json).unwrap();
+                prop_assert_eq!(serde_json::to_string(&again).unwrap(), json);
             }
             Err(e) => prop_assert!(
                 e.code() == "malformed_payload"
                     || (provider == Provider::MessagesDev && e.code() == "timestamp_out_of_tolerance"),
                 "signed body refused with {}", e.code()
             ),
+        }
+    }
+
+    /// The member scanner reads what `serde_json` reads: for any JSON members around
+    /// textbee's fields, however spaced and escaped (duplicate keys included: the last
+    /// wins, as in `JSON.parse`), the event's fields are the parsed values.
+    #[test]
+    fn the_scanner_agrees_with_serde_json(
+        extra in prop::collection::vec(("[a-zA-Z]{1,8}", json_value()), 0..6),
+        message in json_value(),
+        sender in prop_oneof![any::<String>().prop_map(serde_json::Value::String), json_value()],
+        sms_id in prop_oneof![
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<String>().prop_map(serde_json::Value::String),
+        ],
+        spaced in any::<bool>(),
+        escape in 0usize..4,
+        duplicate in any::<bool>(),
+    ) {
+        let mut body = String::from("{");
+        let mut members: Vec<(String, serde_json::Value)> = extra;
+        if duplicate {
+            members.push(("message".into(), serde_json::Value::String("first".into())));
+        }
+        members.push(("message".into(), message));
+        members.push(("sender".into(), sender));
+        members.push(("smsId".into(), sms_id));
+        members.push(("webhookEvent".into(), "MESSAGE_RECEIVED".into()));
+        for (i, (key, value)) in members.iter().enumerate() {
+            if i > 0 {
+                body.push(',');
+            }
+            write_string(key, escape, &mut body);
+            body.push_str(if spaced { " : " } else { ":" });
+            write_json(value, spaced, escape, &mut body);
+        }
+        body.push('}');
+        let parsed: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let event = textbee_event(body.as_bytes()).unwrap();
+        prop_assert_eq!(event.data_value().unwrap(), parsed.clone());
+        prop_assert_eq!(event.kind.as_str(), "message.received");
+        prop_assert_eq!(event.text.as_deref(), parsed["message"].as_str());
+        prop_assert_eq!(event.from.as_deref(), parsed["sender"].as_str());
+        let id = match &parsed["smsId"] {
+            serde_json::Value::String(s) => s.clone(),
+            number => number.to_string(),
+        };
+        prop_assert_eq!(event.message_id.as_deref(), Some(id.as_str()));
+    }
+
+    /// RFC 3339 times normalize as `chrono` reads them (UTC, milliseconds truncated);
+    /// what chrono refuses, smshook leaves null.
+    #[test]
+    fn rfc3339_agrees_with_chrono(time in prop_oneof![date_time(), any::<String>()]) {
+        let body = serde_json::json!({
+            "smsId": "1",
+            "webhookEvent": "MESSAGE_RECEIVED",
+            "receivedAt": time,
+        })
+        .to_string();
+        let event = textbee_event(body.as_bytes()).unwrap();
+        let ours = event.occurred_at;
+        match chrono_normalized(&time) {
+            // A leap second: smshook reads :60 as :59 (chrono as the next second).
+            Some(_) if time.get(17..19) == Some("60") => {}
+            Some(expected) => prop_assert_eq!(ours, expected, "{}", time),
+            // smshook also takes ISO 8601's offsets without a colon (`+0300`).
+            None => prop_assert!(ours.is_none() || !time.contains(':') || {
+                let tail = time.get(time.len().saturating_sub(5)..).unwrap_or_default();
+                tail.starts_with(['+', '-']) && tail.bytes().skip(1).all(|b| b.is_ascii_digit())
+            }, "{} became {:?}", time, ours),
         }
     }
 }

@@ -58,6 +58,11 @@ impl Runtime for Native {
             .map(|v| v.with_options(verify_options(options)))
             .and_then(|v| v.verify_at(headers, body, now))
             .map_err(|e| e.code().to_owned())?;
+        // What verify accepts, data_value parses (the documented depth limit keeps the two
+        // in agreement).
+        if let Err(e) = event.data_value() {
+            return Ok(serde_json::json!({ "data_value": e.to_string() }));
+        }
         Ok(serde_json::to_value(&event).unwrap())
     }
 

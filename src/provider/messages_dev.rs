@@ -5,8 +5,6 @@ use crate::json;
 use crate::scheme::Scheme;
 use crate::{Error, Event, EventType};
 
-/// The delivery-id header.
-pub(crate) const DELIVERY_ID: &str = "x-webhook-delivery-id";
 /// The timestamp header (unix ms), also the signed prefix.
 const TIMESTAMP: &str = "x-webhook-timestamp";
 
@@ -50,10 +48,10 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
     }
     let name = json::text(body.get("event")).ok_or(Error::payload("no event name"))?;
     let kind = kind(&name);
-    // The body's delivery_id is signed; the header is not, so the body wins.
-    let id = json::text(body.get("delivery_id"))
-        .or_else(|| input.headers.get(DELIVERY_ID).map(|v| v.trim().to_owned()))
-        .filter(|id| !id.is_empty());
+    // The body's delivery_id is signed. The X-Webhook-Delivery-Id header is not (a replay
+    // could carry any value there), so it never becomes the id: without a body id, the
+    // id is the body's hash.
+    let id = json::text(body.get("delivery_id")).filter(|id| !id.is_empty());
     let mut fields = Fields {
         kind: Some(kind),
         provider_event: name,

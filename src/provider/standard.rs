@@ -61,7 +61,8 @@ fn smshook_event(body: &Object<'_>) -> Option<Event> {
         provider,
         kind,
         provider_event: json::text(body.get("providerEvent"))?,
-        id: json::text(body.get("id"))?,
+        // smshook never makes an empty id: such a body is not one of its events.
+        id: json::text(body.get("id")).filter(|id| !id.is_empty())?,
         occurred_at: optional_text(body, "occurredAt").ok()?,
         message_id: optional_text(body, "messageId").ok()?,
         from: optional_text(body, "from").ok()?,

@@ -1,5 +1,7 @@
-//! HMAC-SHA256 over byte parts, compared in constant time (`Mac::verify_slice`).
+//! HMAC-SHA256 over byte parts, compared in constant time (`Mac::verify_slice` and
+//! `CtOutput`'s constant-time `==`).
 
+use hmac::digest::CtOutput;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
@@ -7,35 +9,76 @@ use crate::{Error, Secret};
 
 type HmacSha256 = Hmac<Sha256>;
 
-/// A MAC keyed with `key` over the concatenation of `parts`.
-fn mac(key: &[u8], parts: &[&[u8]]) -> HmacSha256 {
-    // HMAC accepts keys of any length, so this cannot fail; an empty MAC over an empty
-    // key would only be reached with an empty key, which `Secret` forbids.
-    let mut mac = <HmacSha256 as KeyInit>::new_from_slice(key)
-        .unwrap_or_else(|_| <HmacSha256 as KeyInit>::new(&Default::default()));
-    for part in parts {
-        mac.update(part);
+/// An HMAC-SHA256 state keyed once (the key schedule done), cloned for each message.
+#[derive(Clone)]
+pub(crate) struct Keyed(HmacSha256);
+
+impl Keyed {
+    /// The state for `key`; `None` only if the HMAC implementation refused the key (HMAC
+    /// accepts every length, so this is a loud failure path that should never run).
+    pub(crate) fn new(key: &[u8]) -> Option<Self> {
+        <HmacSha256 as KeyInit>::new_from_slice(key).ok().map(Self)
     }
-    mac
+
+    fn over(&self, parts: &[&[u8]]) -> HmacSha256 {
+        #[cfg(test)]
+        MACS.with(|count| count.set(count.get() + 1));
+        let mut mac = self.0.clone();
+        for part in parts {
+            mac.update(part);
+        }
+        mac
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many MACs this thread has computed (unit tests bound the work per delivery).
+    pub(crate) static MACS: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
 }
 
 /// The raw 32-byte HMAC-SHA256 of the concatenated parts.
-pub(crate) fn digest(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    mac(key, parts).finalize().into_bytes().into()
+pub(crate) fn digest(secret: &Secret, parts: &[&[u8]]) -> [u8; 32] {
+    secret.keyed().over(parts).finalize().into_bytes().into()
 }
 
 /// The lowercase hex HMAC-SHA256 of the concatenated parts.
-pub(crate) fn hex_digest(key: &[u8], parts: &[&[u8]]) -> String {
-    hex::encode(digest(key, parts))
+pub(crate) fn hex_digest(secret: &Secret, parts: &[&[u8]]) -> String {
+    hex::encode(digest(secret, parts))
 }
 
 /// Whether `signature` is the HMAC of the parts under any of the secrets. Every secret is
 /// tried, so neither the outcome nor the time depends on the order of the list.
 pub(crate) fn matches_any(secrets: &[Secret], parts: &[&[u8]], signature: &[u8]) -> bool {
     secrets.iter().fold(false, |found, secret| {
-        let ok = mac(secret.expose(), parts).verify_slice(signature).is_ok();
+        let ok = secret.keyed().over(parts).verify_slice(signature).is_ok();
         found | ok
     })
+}
+
+/// The expected MACs of one message, one per secret, computed once so that any number of
+/// candidate signatures costs one HMAC per secret, not one per candidate.
+pub(crate) struct Expected(Vec<CtOutput<HmacSha256>>);
+
+impl Expected {
+    /// The MAC of the concatenated parts under each secret.
+    pub(crate) fn of(secrets: &[Secret], parts: &[&[u8]]) -> Self {
+        Self(
+            secrets
+                .iter()
+                .map(|secret| secret.keyed().over(parts).finalize())
+                .collect(),
+        )
+    }
+
+    /// Whether `candidate` (a decoded 32-byte signature) equals any expected MAC, compared
+    /// in constant time against every one.
+    pub(crate) fn contains(&self, candidate: &[u8; 32]) -> bool {
+        let candidate = CtOutput::<HmacSha256>::new((*candidate).into());
+        self.0
+            .iter()
+            .fold(false, |found, expected| found | (*expected == candidate))
+    }
 }
 
 /// A decoded hex signature: exactly 32 bytes, or well-formed hex of another length
@@ -73,5 +116,24 @@ impl HexSignature {
             Self::Digest(sig) => matches_any(secrets, parts, sig),
             Self::WrongLength => false,
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_macs_match_only_the_right_signature() {
+        let secrets = ["old", "new"].map(|s| Secret::from_bytes(s).expect("secret"));
+        let right = digest(&secrets[1], &[b"a.", b"b"]);
+        let expected = Expected::of(&secrets, &[b"a.b"]);
+        assert!(expected.contains(&right));
+        let mut wrong = right;
+        wrong[31] ^= 1;
+        assert!(!expected.contains(&wrong));
+        assert!(matches_any(&secrets, &[b"a", b".b"], &right));
+        assert!(!matches_any(&secrets, &[b"a.b"], &wrong));
     }
 }

@@ -71,7 +71,8 @@ pub(crate) fn verify(secrets: &[Secret], token: &str, rules: &Rules<'_>) -> Resu
     if !json::is_str(header.get("alg"), "HS256") {
         return Err(Error::AlgorithmNotAllowed);
     }
-    if header.get("typ").is_some() && !json::is_str(header.get("typ"), "JWT") {
+    // Present means present: `"typ": null` is not an absent `typ`.
+    if header.has("typ") && !json::is_str(header.get("typ"), "JWT") {
         return Err(Error::malformed(HEADER, "typ is not JWT"));
     }
     let signed_len = header_b64.len() + 1 + claims_b64.len();
@@ -146,7 +147,7 @@ fn audience_contains(aud: Raw<'_>, audience: &str) -> bool {
 }
 
 /// A compact HS256 token over `claims_json` (the header is `{"alg":"HS256","typ":"JWT"}`).
-pub(crate) fn sign(key: &[u8], claims_json: &str) -> String {
+pub(crate) fn sign(key: &Secret, claims_json: &str) -> String {
     use base64::Engine as _;
     let mut token = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
     token.push('.');

@@ -26,7 +26,9 @@ pub(crate) fn parse_timestamp(header: &'static str, value: &str) -> Result<u64, 
 /// Verifies the `webhook-signature` entries against `"<id>.<timestamp>.<body>"`.
 ///
 /// Entries of other versions are ignored; at least one `v1` entry must be readable base64
-/// and any one of them matching under any secret is enough.
+/// and any one of them matching under any secret is enough. The expected MAC is computed
+/// once per secret (and only if some entry has the 32 bytes of a signature), so a long
+/// list costs its decoding and nothing more; entries of other lengths never match.
 pub(crate) fn verify(
     secrets: &[Secret],
     id: &str,
@@ -35,17 +37,33 @@ pub(crate) fn verify(
     signature_header: &str,
 ) -> Result<(), Error> {
     let parts: [&[u8]; 5] = [id.as_bytes(), b".", timestamp.as_bytes(), b".", body];
+    let mut expected = None;
     let mut readable = false;
     let mut matched = false;
+    let mut decoded = [0u8; 33];
     for entry in signature_header.split(' ').filter(|e| !e.is_empty()) {
         let Some(encoded) = entry.strip_prefix("v1,") else {
             continue;
         };
-        let Some(signature) = BASE64.decode(encoded).ok().filter(|s| !s.is_empty()) else {
-            continue;
+        // 32 bytes are 44 base64 characters; a longer entry cannot be a signature, but
+        // whether it is base64 still decides between the two errors.
+        let length = match BASE64.decode_slice(encoded, &mut decoded) {
+            Ok(length) => Some(length),
+            Err(base64::DecodeSliceError::OutputSliceTooSmall) => match BASE64.decode(encoded) {
+                Ok(_) => None,
+                Err(_) => continue,
+            },
+            Err(base64::DecodeSliceError::DecodeError(_)) => continue,
         };
+        if length == Some(0) {
+            continue;
+        }
         readable = true;
-        matched |= hmac::matches_any(secrets, &parts, &signature);
+        if let (Some(32), Some(signature)) = (length, decoded.first_chunk::<32>()) {
+            matched |= expected
+                .get_or_insert_with(|| hmac::Expected::of(secrets, &parts))
+                .contains(signature);
+        }
     }
     match (readable, matched) {
         (_, true) => Ok(()),
@@ -55,8 +73,48 @@ pub(crate) fn verify(
 }
 
 /// The `webhook-signature` value for this message.
-pub(crate) fn sign(key: &[u8], id: &str, timestamp: u64, body: &[u8]) -> String {
+pub(crate) fn sign(key: &Secret, id: &str, timestamp: u64, body: &[u8]) -> String {
     let timestamp = timestamp.to_string();
     let parts: [&[u8]; 5] = [id.as_bytes(), b".", timestamp.as_bytes(), b".", body];
     format!("v1,{}", BASE64.encode(hmac::digest(key, &parts)))
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::scheme::hmac::MACS;
+
+    /// The MACs `verify` computes for one signature header (the count, and the result).
+    fn macs(secrets: &[Secret], body: &[u8], header: &str) -> (usize, Result<(), Error>) {
+        let before = MACS.with(core::cell::Cell::get);
+        let result = verify(secrets, "msg_1", "1767225600", body, header);
+        (MACS.with(core::cell::Cell::get) - before, result)
+    }
+
+    #[test]
+    fn a_long_signature_list_costs_one_mac_per_secret() {
+        let secrets = [
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "whsec_AAAAAAAAAAAAAAAAAAAAAAAA",
+        ]
+        .map(|s| Secret::standard(s).expect("secret"));
+        let body = vec![b'x'; 1 << 20];
+        let right = sign(&secrets[1], "msg_1", 1_767_225_600, &body);
+        let wrong32 = format!("v1,{}", BASE64.encode([7u8; 32]));
+        let wrong1 = format!("v1,{}", BASE64.encode([7u8]));
+        let long = vec![wrong32.as_str(); 2048].join(" ");
+        assert_eq!(
+            macs(&secrets, &body, &long),
+            (2, Err(Error::SignatureMismatch))
+        );
+        let with_right = format!("{long} {right}");
+        assert_eq!(macs(&secrets, &body, &with_right), (2, Ok(())));
+        // Entries that cannot be signatures cost no MAC at all.
+        let short = vec![wrong1.as_str(); 2048].join(" ");
+        assert_eq!(
+            macs(&secrets, &body, &short),
+            (0, Err(Error::SignatureMismatch))
+        );
+    }
 }

@@ -457,6 +457,24 @@ def build_textbee():
                     sender="+15551234567", receivedAt="2026-05-27T13:00:35.208Z")
     f.add("idempotency-key-empty", GEN + "; an empty idempotencyKey is no id: the body hash is",
           TB_SECRET, {"X-Signature": sig(blank)}, blank, now, ok(textbee_normalize(blank)))
+    odd = tb_flat("6650f1c2a9b8c7d6e5f40141", "hi", "MESSAGE_RECEIVED", " k\r\n\u0000é ",
+                  sender="+15551234567", receivedAt="2026-05-27T13:00:35.208Z")
+    c = signed("idempotency-key-not-a-header-value", GEN + "; an id with spaces, CR, LF, NUL and "
+               "non-ASCII is the id verbatim (the Worker hashes it for webhook-id)", odd)
+    assert c["expect"]["event"]["id"] == " k\r\n\u0000é "
+    # Nesting: the body is level 1; 100 levels are accepted, 101 refused (SPEC: a body that
+    # serde_json's recursion limit could not parse again is malformed_payload).
+    for depth, expect in [(100, None), (101, err("malformed_payload")),
+                          (200, err("malformed_payload"))]:
+        inner = "[" * (depth - 1) + "]" * (depth - 1)
+        deep = u8('{"smsId":"d","message":"hi","webhookEvent":"MESSAGE_RECEIVED",'
+                  '"sender":"+15551234567","nested":' + inner + '}')
+        name = f"body-nested-{depth}-levels"
+        if expect is None:
+            signed(name, GEN + "; arrays nested to the documented limit of 100 levels", deep)
+        else:
+            f.add(name, GEN + "; nested deeper than the documented limit of 100 levels",
+                  TB_SECRET, {"X-Signature": sig(deep)}, deep, now, expect)
     f.add("empty-secret", GEN, "", {"X-Signature": good}, received, now, err("invalid_secret"))
     f.add("empty-secret-list", GEN, [], {"X-Signature": good}, received, now,
           err("invalid_secret"))
@@ -501,9 +519,9 @@ def md_normalize(body, headers):
     name = obj["event"]
     t = name if name in MD_EVENTS else "unknown"
     data = obj.get("data") if isinstance(obj.get("data"), dict) else {}
-    hid = lower_headers(headers).get("x-webhook-delivery-id")
-    id_ = obj.get("delivery_id") if isinstance(obj.get("delivery_id"), str) else (
-        hid if hid else sha256_hex(body))
+    # The X-Webhook-Delivery-Id header is not signed: it never becomes the id.
+    did = obj.get("delivery_id")
+    id_ = did if isinstance(did, str) and did else sha256_hex(body)
     occurred = mid = frm = to = text = None
     if t.startswith("message.") or t.startswith("reaction."):
         occurred = opt_time_ms(data.get("sent_at"))
@@ -643,9 +661,14 @@ def build_messages_dev():
     signed("message-received-non-ascii-text", src26 + "; emoji, accents, CJK as raw UTF-8", utf,
            1710000000490, "dlv_718293a4b5c6d7e8f90a1b2c3d4e5f60")
     nod = md_body("message.received", rx_data, 1710000000123, None)
-    c = signed("id-from-delivery-id-header", GEN + "; body without delivery_id", nod,
-               1710000000123, "dlv_8293a4b5c6d7e8f90a1b2c3d4e5f6071")
-    assert c["expect"]["event"]["id"] == "dlv_8293a4b5c6d7e8f90a1b2c3d4e5f6071"
+    c = signed("delivery-id-header-never-becomes-the-id", GEN + "; body without delivery_id: "
+               "the unsigned X-Webhook-Delivery-Id header is not the id, the body hash is",
+               nod, 1710000000123, "dlv_8293a4b5c6d7e8f90a1b2c3d4e5f6071")
+    assert c["expect"]["event"]["id"] == sha256_hex(nod)
+    c = signed("replay-with-another-delivery-id-header-keeps-the-id", GEN + "; the same signed "
+               "delivery replayed with a fresh X-Webhook-Delivery-Id dedupes as the same event",
+               nod, 1710000000123, "dlv_replayed_with_a_fresh_header_id")
+    assert c["expect"]["event"]["id"] == sha256_hex(nod)
     c = signed("id-sha256-of-body-without-any-delivery-id", GEN + "; no delivery_id anywhere",
                nod, 1710000000123, None)
     assert c["expect"]["event"]["id"] == sha256_hex(nod)
@@ -932,9 +955,8 @@ def httpsms_normalize(body):
 
 def httpsms_sign(secret, body, options, headers):
     iat = options["now"] // 1000
-    d = {"iss": HS_ISS}
-    if "subject" in options:
-        d["sub"] = options["subject"]
+    # httpSMS always sends its user id as sub; smshook's sign mints a placeholder without one.
+    d = {"iss": HS_ISS, "sub": options.get("subject", "smshook-placeholder-user")}
     if "audience" in options:
         d["aud"] = [options["audience"]]
     d.update(exp=iat + 600, nbf=iat - 600, iat=iat)
@@ -1193,6 +1215,9 @@ def build_httpsms():
     f.add("claims-segment-not-json", GEN + "; correctly signed over a non-JSON claims segment",
           HS_KEY, hdr(jwt("[not json"), "message.phone.received"), rx, opts,
           err("malformed_signature"))
+    f.add("typ-null", GEN + "; typ present as null is not an absent typ", HS_KEY,
+          hdr(jwt(claims_json, header_json='{"alg":"HS256","typ":null}'),
+              "message.phone.received"), rx, opts, err("malformed_signature"))
     f.add("typ-jws", GEN + "; typ present and not JWT", HS_KEY,
           hdr(jwt(claims_json, header_json='{"alg":"HS256","typ":"JWS"}'),
               "message.phone.received"), rx, opts, err("malformed_signature"))
@@ -1505,6 +1530,7 @@ def is_smshook_event(obj):
     return (isinstance(obj, dict) and all(k in obj for k in EVENT_KEYS)
             and obj["provider"] in SMSHOOK_PROVIDERS and obj["type"] in SMSHOOK_TYPES
             and isinstance(obj["providerEvent"], str) and isinstance(obj["id"], str)
+            and obj["id"] != ""
             and isinstance(obj["data"], dict))
 
 
@@ -1592,6 +1618,11 @@ def build_standard():
     c = signed("smshook-like-body-with-unknown-provider-is-not-an-event", GEN + "; provider "
                "'TextBee' is not a provider id", u8(cjson(near2)), sign_matches=True)
     assert c["expect"]["event"]["providerEvent"] == "message.received"
+    near4 = dict(tb, id="")
+    c = signed("smshook-like-body-with-empty-id-is-not-an-event", GEN + "; smshook never makes "
+               "an empty id, so the body is an ordinary one and webhook-id is the id",
+               u8(cjson(near4)), sign_matches=True)
+    assert c["expect"]["event"]["id"] == SW_ID and c["expect"]["event"]["type"] == "unknown"
     near3 = {k: v for k, v in tb.items() if k != "data"}
     signed("smshook-like-body-without-data-is-not-an-event", GEN + "; no data object",
            u8(cjson(near3)), sign_matches=True)
@@ -1614,6 +1645,13 @@ def build_standard():
           "a v1 entry matches", SW_SECRET,
           dict(good, **{"webhook-signature": "v2," + good["webhook-signature"][3:] + " " +
                         good["webhook-signature"]}), body, now, ev)
+    many = " ".join([wrong] * 40 + ["v1,AA=="] * 40 + [good["webhook-signature"]])
+    f.add("many-wrong-entries-then-the-right-one", GEN + "; 80 wrong entries (32-byte and "
+          "1-byte) before the right one", SW_SECRET, dict(good, **{"webhook-signature": many}),
+          body, now, ev)
+    f.add("many-wrong-entries-only", GEN + "; 80 wrong entries (32-byte and 1-byte)", SW_SECRET,
+          dict(good, **{"webhook-signature": " ".join([wrong] * 40 + ["v1,AA=="] * 40)}),
+          body, now, err("signature_mismatch"))
     f.add("only-non-v1-entries", GEN + "; 'v2,<the right base64>' only", SW_SECRET,
           dict(good, **{"webhook-signature": "v2," + good["webhook-signature"][3:]}), body, now,
           err("malformed_signature"))
