@@ -64,7 +64,9 @@ demo-rust:
 
 bench: tools
 	cargo bench --bench verify
+	cargo bench --bench signature_list
 	bash pkg/bench/run.sh
+	node benches/signature_list.cjs
 	$(ENV) && cd worker && $(NODE22) bench/bench.mjs
 
 ## Coverage-guided fuzzing of verify + parse (nightly; not part of `make test`).
