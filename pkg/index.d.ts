@@ -61,11 +61,21 @@ export type HeadersInput =
   | ReadonlyArray<readonly [string, string]>
   | Iterable<readonly [string, string]>;
 
+/** What `verifyRequest` reads of a Fetch body (`ReadableStream<Uint8Array>`). */
+export interface BodyStreamLike {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: unknown }>;
+    cancel(reason?: unknown): Promise<void>;
+  };
+  cancel(reason?: unknown): Promise<void>;
+}
+
 /** What `verifyRequest` uses of a Fetch API `Request`. */
 export interface RequestLike {
   readonly headers: HeadersLike;
   readonly bodyUsed: boolean;
-  arrayBuffer(): Promise<ArrayBuffer>;
+  /** The body stream; `null` for a request without a body (an empty body). */
+  readonly body: BodyStreamLike | null;
 }
 
 /** Options of `verify` apart from the request itself (shared by the helpers). */
@@ -178,7 +188,9 @@ export declare const PROVIDERS: ReadonlyArray<ProviderInfo>;
 
 /**
  * Fetch API helper (Workers, Hono `c.req.raw`, Next.js route handlers, Deno, Bun): reads
- * `request.arrayBuffer()` and verifies. Throws `invalid_argument` if the body was read.
+ * `request.body` with a byte counter and verifies. Past `maxBodyBytes` (default 1 MiB; a
+ * larger declared `Content-Length` before any read) it cancels the stream and throws
+ * `body_too_large`. Throws `invalid_argument` if the body was read.
  */
 export declare function verifyRequest<Data = Record<string, unknown>>(
   request: RequestLike,

@@ -17,8 +17,15 @@ export function bindWasm(exports) {
   return providerList;
 }
 
+const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** An option the caller set on the object itself (never one inherited from a prototype). */
+const own = (options, key) => (hasOwn(options, key) ? options[key] : undefined);
+
 // HTTP status a receiver should answer for each code (the same as smshook's Worker).
+// Null prototype: a code such as "constructor" is no key of it.
 const STATUS = {
+  __proto__: null,
   missing_signature: 401,
   malformed_signature: 401,
   signature_mismatch: 401,
@@ -46,7 +53,7 @@ export class WebhookVerificationError extends Error {
 
   /** The HTTP status to answer the sender with (401 for authentication failures). */
   get status() {
-    return STATUS[this.code] ?? 400;
+    return typeof this.code === "string" && hasOwn(STATUS, this.code) ? STATUS[this.code] : 400;
   }
 }
 
@@ -82,13 +89,15 @@ function ready() {
 const tag = (value) => Object.prototype.toString.call(value);
 
 /**
- * Normalizes headers to a plain object with lowercase names and string values; repeated
- * names (any case) are joined with ", ". Accepts a Fetch `Headers`, a `Map`, a plain object
- * (string, string[] or number values; undefined/null skipped, as in Node's req.headers),
- * or `[name, value][]` entries.
+ * Normalizes headers to a null-prototype object with lowercase names and string values;
+ * repeated names (any case) are joined with ", ". Accepts a Fetch `Headers`, a `Map`, a
+ * plain object (own keys only; string, string[] or number values; undefined/null skipped,
+ * as in Node's req.headers), or `[name, value][]` entries. A name such as `constructor` or
+ * `__proto__` is an ordinary header: on a null-prototype object both are own keys, and
+ * JSON.stringify sends them to the core.
  */
 export function normalizeHeaders(headers, provider = null) {
-  const out = {};
+  const out = Object.create(null);
   const add = (name, value) => {
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) {
@@ -102,7 +111,7 @@ export function normalizeHeaders(headers, provider = null) {
       throw invalidArgument(`header ${JSON.stringify(String(name))}: value must be a string or string[]`, provider);
     }
     const key = String(name).toLowerCase();
-    out[key] = key in out ? `${out[key]}, ${value}` : value;
+    out[key] = hasOwn(out, key) ? `${out[key]}, ${value}` : value;
   };
   if (headers === undefined || headers === null) {
     throw invalidArgument("headers are required: pass the request's headers (Headers, a plain object or [name, value][] entries)", provider);
@@ -157,7 +166,7 @@ function wasmOptions(options, keys, what) {
   if (options === null || typeof options !== "object") {
     throw invalidArgument(`${what}: options must be an object`);
   }
-  const provider = typeof options.provider === "string" ? options.provider : null;
+  const provider = typeof own(options, "provider") === "string" ? options.provider : null;
   const out = {};
   for (const key of Object.keys(options)) {
     if (!keys.has(key)) throw invalidArgument(`${what}: unknown option ${JSON.stringify(key)}`, provider);
@@ -195,8 +204,8 @@ function wasmOptions(options, keys, what) {
 export function verify(options) {
   const w = ready();
   const { out, provider } = wasmOptions(options, VERIFY_KEYS, "verify");
-  out.headers = normalizeHeaders(options.headers, provider);
-  const body = rawBody(options.body, provider);
+  out.headers = normalizeHeaders(own(options, "headers"), provider);
+  const body = rawBody(own(options, "body"), provider);
   let json;
   try {
     json = typeof body === "string"
@@ -215,7 +224,7 @@ export function verify(options) {
 export function sign(options) {
   const w = ready();
   const { out, provider } = wasmOptions(options, SIGN_KEYS, "sign");
-  const body = rawBody(options.body, provider);
+  const body = rawBody(own(options, "body"), provider);
   const bytes = typeof body === "string" ? encoder.encode(body) : body;
   let json;
   try {
@@ -223,7 +232,7 @@ export function sign(options) {
   } catch (error) {
     throw rethrow(error);
   }
-  return { headers: JSON.parse(json), body: options.body };
+  return { headers: JSON.parse(json), body: own(options, "body") };
 }
 
 /** The provider id these headers come from, or null. */
@@ -243,20 +252,107 @@ function withoutRequestParts(options, what) {
   if (options === null || typeof options !== "object") {
     throw invalidArgument(`${what}: options must be an object`);
   }
-  if ("headers" in options || "body" in options) {
-    throw invalidArgument(`${what}: headers and body come from the request; do not pass them`, options.provider ?? null);
+  if (hasOwn(options, "headers") || hasOwn(options, "body")) {
+    throw invalidArgument(`${what}: headers and body come from the request; do not pass them`, requestProvider(options));
   }
   return options;
 }
 
+/** The provider option as errors name it (null when absent or not a string). */
+function requestProvider(options) {
+  const provider = own(options, "provider");
+  return typeof provider === "string" ? provider : null;
+}
+
+/** The largest body a helper reads: `maxBodyBytes`, checked before any byte is read. */
+const DEFAULT_MAX_BODY_BYTES = 1048576;
+function bodyLimit(options, what, provider) {
+  const limit = own(options, "maxBodyBytes");
+  if (limit === undefined || limit === null) return DEFAULT_MAX_BODY_BYTES;
+  if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 0) {
+    throw invalidArgument(`${what}: maxBodyBytes must be a non-negative whole number`, provider);
+  }
+  return limit;
+}
+
+/** Cancels a stream or reader without waiting (a hostile or stuck source may never settle). */
+function cancelQuietly(target, reason) {
+  try {
+    const done = target.cancel(reason);
+    if (done && typeof done.catch === "function") done.catch(() => {});
+  } catch {
+    // already errored, locked, or not cancellable: nothing more to stop
+  }
+}
+
+function tooLarge(limit, provider) {
+  return new WebhookVerificationError("body_too_large", `body exceeds ${limit} bytes`, provider);
+}
+
+/**
+ * Reads a Fetch body stream (a ReadableStream of bytes, or null for no body) with a byte
+ * counter: at limit + 1 bytes it cancels the stream and throws body_too_large, so an
+ * oversized or endless body is never read to its end. A declared Content-Length over the
+ * limit is refused before the first read.
+ */
+async function readFetchBody(stream, headers, limit, provider) {
+  const declared = headers["content-length"];
+  if (declared !== undefined && /^[0-9]+$/.test(declared.trim()) && Number(declared.trim()) > limit) {
+    if (stream !== null) cancelQuietly(stream); // never read; let the runtime drop it
+    throw tooLarge(limit, provider);
+  }
+  if (stream === null) return new Uint8Array(0);
+  let reader;
+  try {
+    reader = stream.getReader();
+  } catch {
+    throw invalidArgument(
+      "verifyRequest: the request body stream is locked (something else is reading it); " +
+        "call verifyRequest(request) before anything reads the body, or pass request.clone()",
+      provider,
+    );
+  }
+  const chunks = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      let chunk = value;
+      if (!(chunk instanceof Uint8Array)) {
+        if (ArrayBuffer.isView(chunk)) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        else if (tag(chunk) === "[object ArrayBuffer]") chunk = new Uint8Array(chunk);
+        else throw invalidArgument("verifyRequest: the request body stream must yield bytes (Uint8Array chunks)", provider);
+      }
+      size += chunk.byteLength;
+      if (size > limit) throw tooLarge(limit, provider);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    cancelQuietly(reader, error); // stop the producer
+    throw error;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  return out;
+}
+
 /**
  * Fetch API helper (Workers, Hono `c.req.raw`, Next.js route handlers, Deno, Bun):
- * reads the request's raw body and verifies it. Resolves to the event.
+ * reads the request's raw body stream, at most `maxBodyBytes` (default 1 MiB) of it, and
+ * verifies it. Resolves to the event.
  */
 export async function verifyRequest(request, options) {
   withoutRequestParts(options, "verifyRequest");
-  const provider = options.provider ?? null;
-  if (request === null || typeof request !== "object" || typeof request.arrayBuffer !== "function") {
+  const provider = requestProvider(options);
+  // Every option is checked before a byte is read (a typo must not cost a body read).
+  wasmOptions(options, VERIFY_KEYS, "verifyRequest");
+  const limit = bodyLimit(options, "verifyRequest", provider);
+  const stream = request !== null && typeof request === "object" ? request.body : undefined;
+  const isStream = stream === null || (typeof stream === "object" && typeof stream.getReader === "function");
+  if (!isStream || request.headers === undefined || request.headers === null) {
     throw invalidArgument("verifyRequest: pass a Fetch API Request (in Hono: c.req.raw)", provider);
   }
   if (request.bodyUsed) {
@@ -267,8 +363,11 @@ export async function verifyRequest(request, options) {
       provider,
     );
   }
-  const body = new Uint8Array(await request.arrayBuffer());
-  return verify({ ...options, headers: request.headers, body });
+  const headers = normalizeHeaders(request.headers, provider);
+  // Refusals while reading name the provider as verify's would: given, else detected.
+  const named = provider ?? detect(headers);
+  const body = await readFetchBody(stream, headers, limit, named);
+  return verify({ ...options, headers, body });
 }
 
 const CONSUMED_ADVICE =
@@ -339,11 +438,11 @@ function readNodeBody(req, limit, provider) {
  */
 export async function verifyNodeRequest(req, options) {
   withoutRequestParts(options, "verifyNodeRequest");
-  const provider = options.provider ?? null;
+  const provider = requestProvider(options);
   if (req === null || typeof req !== "object" || typeof req.on !== "function" || typeof req.headers !== "object") {
     throw invalidArgument("verifyNodeRequest: pass a Node http.IncomingMessage (Express req)", provider);
   }
-  const limit = options.maxBodyBytes ?? 1048576;
+  const limit = bodyLimit(options, "verifyNodeRequest", provider);
   const body = await readNodeBody(req, limit, provider);
   return verify({ ...options, headers: req.headers, body });
 }
@@ -356,13 +455,15 @@ export async function verifyNodeRequest(req, options) {
  * goes to next(err) so that it fails loudly.
  */
 export function expressWebhook(options) {
-  const { onError, ...verifyOptions } = withoutRequestParts(options, "expressWebhook");
+  const verifyOptions = { ...withoutRequestParts(options, "expressWebhook") };
+  const onError = own(options, "onError");
+  delete verifyOptions.onError;
+  const provider = requestProvider(verifyOptions);
   wasmOptions(verifyOptions, VERIFY_KEYS, "expressWebhook"); // fail at startup on typos
-  if (verifyOptions.secret === undefined) throw invalidArgument("expressWebhook: secret is required", verifyOptions.provider ?? null);
+  if (own(verifyOptions, "secret") === undefined) throw invalidArgument("expressWebhook: secret is required", provider);
   if (onError !== undefined && typeof onError !== "function") throw invalidArgument("expressWebhook: onError must be a function");
+  const limit = bodyLimit(verifyOptions, "expressWebhook", provider);
   return function smshookWebhook(req, res, next) {
-    const provider = verifyOptions.provider ?? null;
-    const limit = verifyOptions.maxBodyBytes ?? 1048576;
     readNodeBody(req, limit, provider)
       .then((body) => {
         const event = verify({ ...verifyOptions, headers: req.headers, body });

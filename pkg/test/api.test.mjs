@@ -3,10 +3,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import path from "node:path";
+import util from "node:util";
 import * as smshook from "smshook";
 import { verify, sign, detect, PROVIDERS, WebhookVerificationError, verifyRequest } from "smshook";
 
 const require = createRequire(import.meta.url);
+// The installed package's own files (for white-box checks of what reaches the wasm).
+const ROOT = path.dirname(require.resolve("smshook/package.json"));
 const SECRET = "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b";
 const NOW = 1779886900000;
 const BODY = JSON.stringify({
@@ -174,17 +177,86 @@ test("secret rotation: any one of the list", () => {
   assert.equal(verify({ ...options, secret: [SECRET, "old-secret-0123456789"] }).id, "k-1");
 });
 
+// One realistic delivery per provider (shapes from tests/vectors/<id>.json positive cases),
+// signed and verified with the default now (the clock) and no other option. Keyed by id:
+// a provider in PROVIDERS without an entry fails the test instead of being skipped.
+const ROUND_TRIPS = {
+  textbee: () => ({
+    secret: SECRET, // textbee signing needs at least 20 characters
+    body: BODY,
+    want: { type: "message.received", providerEvent: "MESSAGE_RECEIVED", id: "k-1", from: "+15551234567", text: "Hello ✓" },
+  }),
+  "messages-dev": () => ({
+    secret: "test_secret_123",
+    // The body's timestamp is the signed time (ms): it must be within the tolerance of now.
+    body: JSON.stringify({
+      event: "message.received",
+      data: { id: "msg_rt", chat_id: "cht_rt", sender: "+15559876543", text: "Hey there!", attachments: [], is_from_me: false, sent_at: 1710000000000, line_handle: "+15551234567" },
+      timestamp: Date.now(),
+      delivery_id: "dlv_round_trip",
+    }),
+    want: { type: "message.received", providerEvent: "message.received", id: "dlv_round_trip", from: "+15559876543", text: "Hey there!" },
+  }),
+  zuc: () => ({
+    secret: "zuc_test_secret_0123456789",
+    body: JSON.stringify({ event: "sms.received", version: "1", data: { messageId: 42, from: "+14155551234", to: "+12025550100", body: "Hello, this is a test message", receivedAt: "2026-03-01T15:30:00.000Z" } }),
+    want: { type: "message.received", providerEvent: "sms.received", id: "42", from: "+14155551234", text: "Hello, this is a test message" },
+  }),
+  httpsms: () => ({
+    secret: "DGW8NwQp7mxKaSZ72Xq9v67SLqSbWQvckzzmK8D6rvd7NywSEkdMJtuxKyEkYnCY",
+    body: JSON.stringify({
+      specversion: "1.0", id: "f4aed1d3-ab4f-42b9-b9dd-9fc7182f7197", source: "/v1/messages/receive", type: "message.phone.received",
+      datacontenttype: "application/json", time: "2026-01-01T00:00:00.524331882Z",
+      data: { message_id: "0b0123bb-ef2e-468f-908a-c026d51636aa", user_id: "XtABz6zdeFMoBLoltz6SREDvRSh2", owner: "+18005550199", encrypted: false, contact: "+18005550100", timestamp: "2025-12-31T23:59:59.814Z", content: "This is a test incoming message", sim: "SIM1", attachments: [] },
+    }),
+    want: { type: "message.received", providerEvent: "message.phone.received", id: "f4aed1d3-ab4f-42b9-b9dd-9fc7182f7197", from: "+18005550100", text: "This is a test incoming message" },
+  }),
+  textus: () => ({
+    secret: "textus-abcdefgh12345678",
+    body: JSON.stringify({
+      "@type": "WebhookDelivery", id: "/integrations/h13Jc5/deliveries/rt", timestamp: "2018-07-24T20:59:32.156Z", action: "message.received", webHook: "/integrations/h13Jc5",
+      conversation: { "@type": "Conversation", id: "/conversations/JYnJBY", phoneNumber: "+13035551234", accountPhoneNumber: "+13035551000" },
+      message: { "@type": "Message", id: "/messages/06oyogE", direction: "in", body: "He once made a weeping willow laugh", deliveryState: "received", displayTimestamp: "2018-07-24T20:59:32.156Z" },
+    }),
+    want: { type: "message.received", providerEvent: "message.received", id: "/integrations/h13Jc5/deliveries/rt", from: "+13035551234", text: "He once made a weeping willow laugh" },
+  }),
+  standard: () => ({
+    secret: "whsec_" + Buffer.from("0123456789abcdef0123456789abcdef").toString("base64"),
+    body: JSON.stringify({ type: "invoice.paid", timestamp: "2026-01-01T00:00:00Z", data: { invoice: "in_123", amount: 4200 } }),
+    want: { type: "unknown", providerEvent: "invoice.paid" }, // id: the minted webhook-id
+  }),
+};
+
 test("every provider round-trips sign → verify with default now", () => {
-  const bodies = {
-    standard: JSON.stringify({ hello: "world" }),
-  };
-  for (const { id } of PROVIDERS) {
-    if (!bodies[id]) continue;
-    const secret = "whsec_" + Buffer.from("0123456789abcdef0123456789abcdef").toString("base64");
-    const s = sign({ provider: id, secret, body: bodies[id] });
+  assert.ok(PROVIDERS.length >= 6);
+  const ids = PROVIDERS.map((p) => p.id);
+  assert.deepEqual(Object.keys(ROUND_TRIPS).filter((id) => !ids.includes(id)), [], "round trips for providers that do not exist");
+  let checked = 0;
+  for (const id of ids) {
+    assert.equal(typeof ROUND_TRIPS[id], "function", `no round-trip body for provider ${id}: add one to ROUND_TRIPS`);
+    const { secret, body, want } = ROUND_TRIPS[id]();
+    const s = sign({ provider: id, secret, body });
+    assert.equal(s.body, body, id);
+    // Detected from the headers, and with the provider named: the same event.
     const event = verify({ secret, headers: s.headers, body: s.body });
+    assert.deepEqual(verify({ provider: id, secret, headers: s.headers, body: s.body }), event, id);
     assert.equal(event.provider, id);
+    for (const [field, value] of Object.entries(want)) assert.equal(event[field], value, `${id}: ${field}`);
+    if (id === "standard") assert.equal(event.id, new Headers(s.headers).get("webhook-id"), "standard: the id is the webhook-id");
+    assert.deepEqual(event.data, JSON.parse(body), `${id}: data`);
+    // And a changed signature never verifies (the body is not covered by httpSMS's token).
+    const info = PROVIDERS.find((p) => p.id === id);
+    const name = Object.keys(s.headers).find((k) => k.toLowerCase() === info.signatureHeader.toLowerCase());
+    assert.ok(name, `${id}: sign produced no ${info.signatureHeader}`);
+    const value = s.headers[name];
+    // A digit for a different digit: another value in hex (any case), base64 and base64url.
+    const digit = value.slice(-2, -1) === "0" ? "1" : "0";
+    const tampered = { ...s.headers, [name]: value.slice(0, -2) + digit + value.slice(-1) };
+    const forged = codeOf(() => verify({ provider: id, secret, headers: tampered, body: s.body }));
+    assert.ok(["signature_mismatch", "malformed_signature"].includes(forged.code), `${id}: ${forged.code}`);
+    checked++;
   }
+  assert.equal(checked, PROVIDERS.length);
 });
 
 test("verifyRequest reads a Fetch Request and refuses a used body", async () => {
@@ -199,4 +271,227 @@ test("verifyRequest reads a Fetch Request and refuses a used body", async () => 
   await assert.rejects(verifyRequest(request(), { secret: "wrong-secret", now: NOW }), (e) =>
     e instanceof WebhookVerificationError && e.code === "signature_mismatch");
   await assert.rejects(verifyRequest({}, { secret: SECRET }), (e) => e.code === "invalid_argument");
+});
+
+/**
+ * A body stream that would produce `total` bytes in `chunk`-byte pieces, pulled only on
+ * demand (highWaterMark 0), counting what was pulled and whether it was cancelled.
+ */
+function countingStream(total, chunk, fill = 0x7b) {
+  const stats = { pulled: 0, pulls: 0, cancelled: false };
+  const stream = new ReadableStream({
+    pull(controller) {
+      if (stats.pulled >= total) { controller.close(); return; }
+      const n = Math.min(chunk, total - stats.pulled);
+      stats.pulled += n;
+      stats.pulls++;
+      controller.enqueue(new Uint8Array(n).fill(fill));
+    },
+    cancel() { stats.cancelled = true; },
+  }, { highWaterMark: 0 });
+  return { stream, stats };
+}
+
+/** A stream of exactly these bytes in `chunk`-byte pieces. */
+function bytesStream(bytes, chunk) {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) { controller.close(); return; }
+      controller.enqueue(bytes.slice(at, at + chunk));
+      at += chunk;
+    },
+  }, { highWaterMark: 0 });
+}
+
+const MIB = 1024 * 1024;
+const tooLarge = (e) => e instanceof WebhookVerificationError && e.code === "body_too_large" && e.status === 413;
+
+test("verifyRequest stops reading a 64 MiB stream at maxBodyBytes + 1 (body_too_large)", async () => {
+  const limit = 1024, chunk = 256;
+  // A Request-like object and a real Fetch Request around the same kind of stream.
+  for (const form of ["Request", "Request-like"]) {
+    const { stream, stats } = countingStream(64 * MIB, chunk);
+    const request = form === "Request"
+      ? new Request("http://127.0.0.1/webhooks", { method: "POST", headers: signed.headers, body: stream, duplex: "half" })
+      : { headers: new Headers(signed.headers), bodyUsed: false, body: stream };
+    await assert.rejects(verifyRequest(request, { provider: "textbee", secret: SECRET, now: NOW, maxBodyBytes: limit }), tooLarge, form);
+    console.log(`verifyRequest (${form}): pulled ${stats.pulled} B of 64 MiB in ${stats.pulls} chunks, limit ${limit} B`);
+    assert.ok(stats.pulled > limit, `${form}: pulled ${stats.pulled}`);
+    assert.ok(stats.pulled <= limit + 2 * chunk, `${form}: pulled ${stats.pulled} B, want about ${limit} + one ${chunk} B chunk`);
+    assert.ok(stats.cancelled, `${form}: the stream was not cancelled`);
+  }
+});
+
+test("verifyRequest: the default limit is 1 MiB, as in verify", async () => {
+  const chunk = 64 * 1024;
+  const { stream, stats } = countingStream(64 * MIB, chunk);
+  const request = new Request("http://127.0.0.1/webhooks", { method: "POST", headers: signed.headers, body: stream, duplex: "half" });
+  await assert.rejects(verifyRequest(request, { provider: "textbee", secret: SECRET, now: NOW }), tooLarge);
+  assert.ok(stats.pulled > MIB && stats.pulled <= MIB + 2 * chunk, `pulled ${stats.pulled}`);
+  assert.ok(stats.cancelled);
+});
+
+test("verifyRequest refuses a declared Content-Length over the limit before reading", async () => {
+  for (const form of ["Request", "Request-like"]) {
+    const { stream, stats } = countingStream(64 * MIB, 256);
+    const headers = { ...signed.headers, "Content-Length": String(64 * MIB) };
+    const request = form === "Request"
+      ? new Request("http://127.0.0.1/webhooks", { method: "POST", headers, body: stream, duplex: "half" })
+      : { headers: new Headers(headers), bodyUsed: false, body: stream };
+    await assert.rejects(verifyRequest(request, { provider: "textbee", secret: SECRET, now: NOW, maxBodyBytes: 1024 }), tooLarge, form);
+    assert.equal(stats.pulled, 0, `${form}: read ${stats.pulled} B despite Content-Length`);
+  }
+  // Within the limit, a Content-Length changes nothing; a lying one does not lift the limit.
+  const bytes = new TextEncoder().encode(BODY);
+  const ok = { headers: new Headers({ ...signed.headers, "content-length": String(bytes.length) }), bodyUsed: false, body: bytesStream(bytes, 7) };
+  assert.equal((await verifyRequest(ok, { secret: SECRET, now: NOW })).id, "k-1");
+  const { stream, stats } = countingStream(64 * MIB, 256);
+  const lying = { headers: new Headers({ ...signed.headers, "content-length": "10" }), bodyUsed: false, body: stream };
+  // No provider option: the refusal names the detected one, as verify's would.
+  await assert.rejects(verifyRequest(lying, { secret: SECRET, now: NOW, maxBodyBytes: 1024 }), (e) => tooLarge(e) && e.provider === "textbee");
+  assert.ok(stats.pulled <= 1024 + 512, `pulled ${stats.pulled}`);
+});
+
+test("verifyRequest: chunked bodies, the exact limit, no body, bad limits", async () => {
+  const bytes = new TextEncoder().encode(BODY);
+  const request = (body, headers = signed.headers) => ({ headers: new Headers(headers), bodyUsed: false, body });
+  // Many small chunks are reassembled exactly; the limit is inclusive.
+  assert.equal((await verifyRequest(request(bytesStream(bytes, 7)), { secret: SECRET, now: NOW, maxBodyBytes: bytes.length })).id, "k-1");
+  await assert.rejects(verifyRequest(request(bytesStream(bytes, 7)), { secret: SECRET, now: NOW, maxBodyBytes: bytes.length - 1 }), tooLarge);
+  const real = new Request("http://127.0.0.1/w", { method: "POST", headers: signed.headers, body: bytesStream(bytes, 5), duplex: "half" });
+  assert.equal((await verifyRequest(real, { secret: SECRET, now: NOW })).id, "k-1");
+  // No body (a null stream) is the empty body: its signature is checked, then the payload.
+  const empty = sign({ provider: "textbee", secret: SECRET, body: "" });
+  const none = new Request("http://127.0.0.1/w", { method: "POST", headers: empty.headers });
+  assert.equal(none.body, null);
+  await assert.rejects(verifyRequest(none, { secret: SECRET, now: NOW }), (e) => e.code === "malformed_payload");
+  await assert.rejects(verifyRequest(request(null, empty.headers), { secret: SECRET, now: NOW }), (e) => e.code === "malformed_payload");
+  await assert.rejects(verifyRequest(request(null), { secret: SECRET, now: NOW }), (e) => e.code === "signature_mismatch");
+  await assert.rejects(verifyRequest(request(null, {}), { provider: "textbee", secret: SECRET, now: NOW }), (e) => e.code === "missing_signature");
+  // A bad limit or option is refused before a byte is read.
+  for (const options of [{ maxBodyBytes: -1 }, { maxBodyBytes: 1.5 }, { maxBodyBytes: "1024" }, { maxBody: 10 }, { headers: {} }]) {
+    const { stream, stats } = countingStream(64 * MIB, 256);
+    await assert.rejects(verifyRequest(request(stream), { secret: SECRET, now: NOW, ...options }), (e) => e.code === "invalid_argument", JSON.stringify(options));
+    assert.equal(stats.pulled, 0, JSON.stringify(options));
+  }
+  // A stream someone else is reading, and a stream of something other than bytes.
+  const locked = bytesStream(bytes, 7);
+  locked.getReader();
+  await assert.rejects(verifyRequest(request(locked), { secret: SECRET, now: NOW }), (e) => e.code === "invalid_argument" && /locked/.test(e.message));
+  const strings = new ReadableStream({ pull(c) { c.enqueue("text"); c.close(); } });
+  await assert.rejects(verifyRequest(request(strings), { secret: SECRET, now: NOW }), (e) => e.code === "invalid_argument" && /bytes/.test(e.message));
+  await assert.rejects(verifyRequest({ headers: new Headers(), bodyUsed: false, arrayBuffer: async () => new ArrayBuffer(0) }, { secret: SECRET }), (e) => e.code === "invalid_argument");
+});
+
+/** Calls fn with the wasm exports spied on: returns [fn's result, the options JSON sent]. */
+function sentToWasm(fn) {
+  const wasm = require(path.join(ROOT, "dist", "node", "smshook.js"));
+  const sent = [];
+  const originals = {};
+  for (const name of ["verifyText", "verifyBytes", "detect"]) {
+    originals[name] = wasm[name];
+    wasm[name] = (options, ...rest) => { sent.push(JSON.parse(options)); return originals[name](options, ...rest); };
+  }
+  try {
+    return [fn(), sent];
+  } finally {
+    Object.assign(wasm, originals);
+  }
+}
+const sentHeaders = (options) => options.headers ?? options; // detect gets the headers alone
+
+test("headers named like Object.prototype members are ordinary headers and reach the core", () => {
+  const sig = signed.headers["X-Signature"];
+  const extra = [["constructor", "x"], ["__proto__", "y"], ["toString", "t"], ["hasOwnProperty", "h"], ["valueOf", "v"]];
+  // As sent to the core (names lowercased); "__proto__" is checked on its own below.
+  const want = { constructor: "x", tostring: "t", hasownproperty: "h", valueof: "v" };
+  // A plain object with those own keys (a computed key makes "__proto__" an own property),
+  // Headers, entries and a Map.
+  const plain = { "X-Signature": sig };
+  for (const [k, v] of extra) Object.defineProperty(plain, k, { value: v, enumerable: true, writable: true, configurable: true });
+  assert.ok(Object.prototype.hasOwnProperty.call(plain, "__proto__"));
+  const forms = {
+    "plain object": plain,
+    Headers: new Headers([["X-Signature", sig], ...extra]),
+    entries: [["X-Signature", sig], ...extra],
+    Map: new Map([["x-signature", sig], ...extra]),
+  };
+  for (const [form, headers] of Object.entries(forms)) {
+    const [event, sent] = sentToWasm(() => verify({ secret: SECRET, headers, body: BODY, now: NOW }));
+    assert.equal(event.provider, "textbee", form);
+    assert.equal(event.id, "k-1", form);
+    assert.equal(sent.length, 1, form);
+    const got = sentHeaders(sent[0]);
+    for (const [name, value] of Object.entries(want)) assert.equal(got[name], value, `${form}: header ${name}`);
+    assert.ok(Object.prototype.hasOwnProperty.call(got, "__proto__"), `${form}: the __proto__ header was not sent`);
+    assert.equal(got.__proto__, "y", `${form}: __proto__`);
+    assert.equal(got.constructor, "x", `${form}: constructor`);
+    const [provider, detected] = sentToWasm(() => detect(headers));
+    assert.equal(provider, "textbee", `detect ${form}`);
+    assert.equal(sentHeaders(detected[0]).constructor, "x", `detect ${form}`);
+  }
+  // Repeated, any case: joined like every other header.
+  const [, sent] = sentToWasm(() => verify({ secret: SECRET, headers: [["x-signature", sig], ["constructor", "a"], ["Constructor", "b"], ["__proto__", "c"], ["__PROTO__", "d"]], body: BODY, now: NOW }));
+  assert.equal(sentHeaders(sent[0]).constructor, "a, b");
+  assert.equal(sentHeaders(sent[0]).__proto__, "c, d");
+  // A header object with its own toString (and valueOf) property works.
+  const own = { "x-signature": sig, toString: "not a function", valueOf: "nor this" };
+  assert.equal(verify({ provider: "textbee", secret: SECRET, headers: own, body: BODY, now: NOW }).id, "k-1");
+  assert.equal(detect(own), "textbee");
+  // Only those headers: no signature, whatever the prototype says.
+  assert.equal(detect(Object.fromEntries(extra)), null);
+  assert.equal(codeOf(() => verify({ provider: "textbee", secret: SECRET, headers: Object.fromEntries(extra), body: BODY, now: NOW })).code, "missing_signature");
+  // The class's status table has no prototype keys either.
+  assert.equal(new WebhookVerificationError("constructor", "x").status, 400);
+  assert.equal(new WebhookVerificationError("toString", "x").status, 400);
+});
+
+test("options are read from the object's own properties, never its prototype", async () => {
+  const inherited = Object.create({ maxBodyBytes: 1, headers: { "x-signature": "00" }, body: "{}" });
+  Object.assign(inherited, { secret: SECRET, now: NOW });
+  // verify: the own headers and body, not the prototype's.
+  assert.equal(verify(Object.assign(Object.create(inherited), { secret: SECRET, headers: signed.headers, body: BODY, now: NOW })).id, "k-1");
+  // verifyRequest: an inherited maxBodyBytes or headers changes nothing.
+  const request = new Request("http://127.0.0.1/w", { method: "POST", headers: signed.headers, body: BODY });
+  assert.equal((await verifyRequest(request, inherited)).id, "k-1");
+});
+
+test("errors never echo a secret", async () => {
+  const S = "S3cr3t-do-not-echo-7f1e2d3c4b5a";
+  const W = "whsec_" + Buffer.from("never-echo-this-key-0123456789ab").toString("base64");
+  const errors = [];
+  let attempts = 0;
+  const collect = (fn) => {
+    attempts++;
+    try { fn(); } catch (e) { errors.push(e); return; }
+    assert.fail(`did not throw: ${fn}`);
+  };
+  const base = { provider: "textbee", secret: S, body: BODY, now: NOW };
+  collect(() => verify({ ...base, headers: {} }));
+  collect(() => verify({ ...base, headers: { "x-signature": "zz" } }));
+  collect(() => verify({ ...base, headers: { "x-signature": "00".repeat(32) } }));
+  collect(() => verify({ ...base, headers: signed.headers, maxBodyBytes: 10 }));
+  collect(() => verify({ ...base, headers: signed.headers, secret: [S, 42] }));
+  collect(() => verify({ ...base, headers: signed.headers, secret: { S } }));
+  collect(() => verify({ ...base, headers: signed.headers, provider: S }));
+  collect(() => verify({ ...base, headers: signed.headers, body: { S } }));
+  collect(() => verify({ provider: "standard", secret: "whsec_" + S + "!!", headers: { "webhook-id": "a", "webhook-timestamp": "1", "webhook-signature": "v1,AA==" }, body: "{}", now: NOW }));
+  collect(() => verify({ provider: "standard", secret: W, headers: { "webhook-id": "a", "webhook-timestamp": String(NOW / 1000), "webhook-signature": "v1,AAAA" }, body: "{}", now: NOW }));
+  collect(() => verify({ provider: "httpsms", secret: S, headers: { authorization: "Bearer a.b.c" }, body: "{}", now: NOW }));
+  collect(() => verify({ provider: "messages-dev", secret: S, headers: { "x-webhook-signature": "00".repeat(32), "x-webhook-timestamp": "1" }, body: "{}", now: NOW }));
+  collect(() => sign({ provider: "textbee", secret: "short-S3cr3t", body: BODY }));
+  collect(() => sign({ provider: "standard", secret: "whsec_" + S + "!!", body: BODY }));
+  attempts++;
+  await verifyRequest(new Request("http://127.0.0.1/w", { method: "POST", headers: signed.headers, body: BODY }), { secret: S, maxBodyBytes: 10 })
+    .then(() => assert.fail("verifyRequest did not throw"), (e) => errors.push(e));
+  assert.equal(errors.length, attempts);
+  for (const e of errors) {
+    assert.ok(e instanceof WebhookVerificationError, String(e));
+    for (const secret of [S, W, W.slice(6), "short-S3cr3t", "S3cr3t"]) {
+      for (const [what, text] of [["message", e.message], ["stack", e.stack], ["String", String(e)], ["JSON", JSON.stringify(e)], ["inspect", util.inspect(e)]]) {
+        assert.ok(!text.includes(secret), `${e.code}: ${what} echoes a secret: ${text}`);
+      }
+    }
+  }
 });

@@ -10,11 +10,23 @@ import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
-const { loadFiles } = require("./vectors-lib.cjs");
+const { loadFiles, expectedTally, describeTally } = require("./vectors-lib.cjs");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+// The only way to skip: an explicit opt-out (run.sh then does not even run this file).
+const OPT_OUT = process.env.SMSHOOK_SKIP_BROWSER === "1" && "SMSHOOK_SKIP_BROWSER=1";
 
-test("browser bundle (esbuild) verifies every vector in headless Chromium", { skip: !fs.existsSync(CHROMIUM) && `no ${CHROMIUM}` }, async () => {
+test("browser bundle (esbuild) verifies every vector in headless Chromium", { skip: OPT_OUT }, async () => {
+  // A missing browser is a failure, never a silent skip.
+  let executable = true;
+  try {
+    fs.accessSync(CHROMIUM, fs.constants.X_OK);
+  } catch {
+    executable = false;
+  }
+  assert.ok(executable,
+    `no Chromium at ${CHROMIUM}: install it (apt-get install chromium, as scripts/install-toolchain.sh ` +
+      "does), or point CHROMIUM at one; to leave the browser suite out on purpose, set SMSHOOK_SKIP_BROWSER=1");
   const result = await esbuild.build({
     entryPoints: [path.join(here, "browser-entry.js")],
     bundle: true,
@@ -45,10 +57,14 @@ test("browser bundle (esbuild) verifies every vector in headless Chromium", { sk
     const files = loadFiles();
     const got = await page.evaluate((f) => globalThis.runVectors(f), files);
     const total = files.reduce((n, f) => n + f.cases.length, 0);
+    const want = expectedTally(files);
     console.log(`${got.userAgent}: ${got.count} vectors`);
+    console.log(`browser vectors, from the files: ${describeTally(want)}`);
+    console.log(`browser vectors, checked:        ${describeTally(got.tally)}`);
     assert.deepEqual(got.failures, []);
     assert.equal(got.count, total);
-    assert.equal(got.providers, 6);
+    assert.deepEqual(got.tally, want);
+    assert.deepEqual([...got.providers].sort(), files.map((f) => f.provider).sort());
   } finally {
     await browser.close();
   }

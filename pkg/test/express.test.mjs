@@ -2,6 +2,8 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
+import path from "node:path";
+import { createRequire } from "node:module";
 import express from "express";
 import { sign, expressWebhook, verifyNodeRequest, WebhookVerificationError } from "smshook";
 
@@ -154,4 +156,99 @@ test("verifyNodeRequest after express.raw({ type: '*/*' }), and on a plain node:
   const r2 = await post(plain, { body: BODY.replace("Hi", "Ho") });
   assert.equal(r2.status, 401);
   assert.equal(await r2.text(), "signature_mismatch");
+});
+
+/** Spies on the wasm exports until restore(): every options JSON sent to the core. */
+function spyWasm() {
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve("smshook/package.json"));
+  const wasm = require(path.join(root, "dist", "node", "smshook.js"));
+  const sent = [];
+  const originals = { verifyText: wasm.verifyText, verifyBytes: wasm.verifyBytes };
+  for (const [name, fn] of Object.entries(originals)) {
+    wasm[name] = (options, ...rest) => { sent.push(JSON.parse(options)); return fn(options, ...rest); };
+  }
+  return { sent, restore: () => Object.assign(wasm, originals) };
+}
+
+/** A POST through node:http (any header names), resolving to { status, body }. */
+function rawPost(url, headers, body = BODY) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) }, timeout: 5000 }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => { text += d; });
+      res.on("end", () => resolve({ status: res.statusCode, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+test("Node helpers: headers named constructor, toString… are ordinary headers and reach the core", async () => {
+  const app = express();
+  app.post("/express", expressWebhook({ provider: "textbee", secret: SECRET }), (req, res) => res.json({ id: req.webhook.id }));
+  app.post("/node", async (req, res) => {
+    try {
+      res.json({ id: (await verifyNodeRequest(req, { secret: SECRET })).id });
+    } catch (e) {
+      res.status(e.status ?? 500).json({ error: e.code });
+    }
+  });
+  const base = await listen(app);
+  const headers = { ...signed.headers, constructor: "x", toString: "t", hasOwnProperty: "h", valueOf: "v" };
+  const spy = spyWasm();
+  try {
+    for (const route of ["/express", "/node"]) {
+      spy.sent.length = 0;
+      const res = await rawPost(`${base}${route}`, headers);
+      assert.equal(res.status, 200, `${route}: ${res.body}`);
+      assert.deepEqual(JSON.parse(res.body), { id: "k-42" });
+      assert.equal(spy.sent.length, 1, route);
+      const got = spy.sent[0].headers;
+      assert.equal(got.constructor, "x", `${route}: constructor`);
+      assert.equal(got.tostring, "t", `${route}: tostring`);
+      assert.equal(got.hasownproperty, "h", `${route}: hasownproperty`);
+      assert.equal(got.valueof, "v", `${route}: valueof`);
+    }
+  } finally {
+    spy.restore();
+  }
+});
+
+test("Node helpers read options from own properties: an inherited maxBodyBytes or headers changes nothing", async () => {
+  const plain = await listen(async (req, res) => {
+    try {
+      const options = Object.assign(Object.create({ maxBodyBytes: 1, headers: {} }), { provider: "textbee", secret: SECRET });
+      res.end((await verifyNodeRequest(req, options)).id);
+    } catch (e) {
+      res.statusCode = e.status ?? 500;
+      res.end(e.code);
+    }
+  });
+  const r = await post(plain);
+  assert.equal(await r.text(), "k-42");
+  assert.equal(r.status, 200);
+  const app = express();
+  const options = Object.assign(Object.create({ maxBodyBytes: 1, onError: "not a function" }), { provider: "textbee", secret: SECRET });
+  app.post("/w", expressWebhook(options), (req, res) => res.json({ id: req.webhook.id }));
+  const ok = await post(`${await listen(app)}/w`);
+  assert.equal(ok.status, 200);
+  assert.deepEqual(await ok.json(), { id: "k-42" });
+});
+
+test("Node helpers: a bad maxBodyBytes is invalid_argument, at startup for expressWebhook", async () => {
+  for (const maxBodyBytes of [-1, 1.5, "64"]) {
+    assert.throws(() => expressWebhook({ provider: "textbee", secret: SECRET, maxBodyBytes }),
+      (e) => e instanceof WebhookVerificationError && e.code === "invalid_argument", String(maxBodyBytes));
+  }
+  const plain = await listen(async (req, res) => {
+    try {
+      await verifyNodeRequest(req, { provider: "textbee", secret: SECRET, maxBodyBytes: -1 });
+      res.end("verified");
+    } catch (e) {
+      res.end(e.code);
+    }
+  });
+  assert.equal(await (await post(plain)).text(), "invalid_argument");
 });

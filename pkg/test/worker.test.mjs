@@ -71,6 +71,17 @@ test("Worker in workerd (miniflare): verifyRequest on a signed Request", async (
   assert.equal(forged.status, 401);
   assert.deepEqual(await forged.json(), { error: "signature_mismatch", provider: "standard" });
 
+  // Inside workerd: a 64 MiB stream is read only up to the limit (plus one chunk), in a
+  // Request-like object and in a workerd Request. (Not sent from outside: workerd then
+  // closes the connection while the client is still writing, as it should.)
+  const limit = await (await mf.dispatchFetch("http://127.0.0.1/limit")).json();
+  console.log(`workerd verifyRequest, maxBodyBytes 1024: ${JSON.stringify(limit)}`);
+  for (const form of ["Request", "Request-like"]) {
+    assert.equal(limit[form].code, "body_too_large", form);
+    assert.ok(limit[form].pulled > 1024 && limit[form].pulled <= 1024 + 512, `${form}: pulled ${limit[form].pulled}`);
+  }
+  assert.equal(limit["Request-like"].cancelled, true);
+
   const info = await mf.dispatchFetch("http://127.0.0.1/info");
   assert.deepEqual(await info.json(), { providers: 6, detected: "standard", type: "unknown" });
 });

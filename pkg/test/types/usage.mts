@@ -31,6 +31,11 @@ async function handler(request: Request): Promise<Response> {
   const n: number = e.data.custom;
   return new Response(String(n));
 }
+// A Request-like object: its body is a byte stream, or null for no body.
+verifyRequest({ headers: new Headers(), bodyUsed: false, body: null }, { secret: "s", maxBodyBytes: 1024 });
+verifyRequest({ headers: new Headers(), bodyUsed: false, body: new ReadableStream<Uint8Array>() }, { secret: "s" });
+// @ts-expect-error: verifyRequest reads request.body (a stream), not arrayBuffer()
+verifyRequest({ headers: new Headers(), bodyUsed: false, arrayBuffer: async () => new ArrayBuffer(0) }, { secret: "s" });
 const mw = expressWebhook({ provider: "httpsms", secret: "s", audience: "https://x", onError: (err, _req, res) => res.status(err.status).end() });
 declare const req: { headers: Record<string, string | string[] | undefined>; on(e: string, f: () => void): void };
 verifyNodeRequest(req, { secret: "s" }).then((e) => e.id);
