@@ -1,10 +1,24 @@
 //! Worker configuration, read from wrangler vars and secrets through a lookup function so
 //! it can be built and tested without the Workers runtime.
+//!
+//! It fails closed: one variable that is set but unparsable or out of range makes the whole
+//! configuration an error naming that variable (never its value), and the Worker answers
+//! every request 503 `not_configured`.
 
-use smshook::{Provider, Secret, VerifyOptions};
+use std::ops::RangeInclusive;
+
+use smshook::{Provider, Verifier, VerifyOptions};
+use worker::url::{Host, Url};
+
+use crate::limits::queue_body_limit;
 
 /// Default forward timeout: below httpSMS's 5 s, the shortest provider timeout.
 pub const DEFAULT_FORWARD_TIMEOUT_MS: u64 = 4000;
+/// The longest delay between two queue attempts, and the largest `RETRY_BASE_SECONDS`.
+pub const MAX_RETRY_DELAY_SECONDS: u64 = 3600;
+/// The largest `MAX_BODY_BYTES` outside queue mode (the body is held in wasm memory along
+/// with its event JSON; providers send a few KB).
+pub const MAX_BODY_BYTES_CEILING: u64 = 32 * 1024 * 1024;
 
 /// How the delivery is passed to the receiver.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +32,8 @@ pub enum ForwardMode {
 /// Where and how verified deliveries are forwarded.
 #[derive(Debug, Clone)]
 pub struct Forward {
-    /// The receiver (`FORWARD_URL`): https, or loopback http with `ALLOW_INSECURE_FORWARD`.
+    /// The receiver (`FORWARD_URL`, as the WHATWG parser serializes it): https, or loopback
+    /// http with `ALLOW_INSECURE_FORWARD`.
     pub url: String,
     /// The Standard Webhooks secret (`FORWARD_SECRET`, `whsec_…`), as given.
     pub secret: String,
@@ -26,24 +41,30 @@ pub struct Forward {
     pub mode: ForwardMode,
     /// `FORWARD_TIMEOUT_MS`.
     pub timeout_ms: u64,
+    /// `FORWARD_PROVIDER_AUTH=true`: raw mode passes `authorization` along too.
+    pub provider_auth: bool,
 }
 
 /// Everything the Worker reads from its environment.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The forward target, or why it is refused (never containing a secret).
-    pub forward: Result<Forward, String>,
-    /// `ALLOW_INSECURE_FORWARD=true` (development only).
-    pub insecure_dev: bool,
-    /// `DEV_NOW_MS`: a fixed clock for tests, honoured only with `ALLOW_INSECURE_FORWARD`.
+    /// The forward target.
+    pub forward: Forward,
+    /// `DEV_NOW_MS`: a fixed clock for tests, only next to a loopback http `FORWARD_URL`
+    /// with `ALLOW_INSECURE_FORWARD=true`.
     pub fixed_now_ms: Option<u64>,
     /// `RETRY_BASE_SECONDS`: the first queue retry delay (default 10).
     pub retry_base_seconds: u32,
     /// `MAX_BODY_BYTES`: the largest delivery body, for every provider.
     pub max_body_bytes: usize,
-    lookup_secrets: Vec<(Provider, Vec<String>)>,
+    /// Queue mode: a `FORWARD_QUEUE` binding exists (told by the runtime).
+    pub queue: bool,
+    secrets: Vec<(Provider, Vec<String>)>,
     options: Vec<(Provider, VerifyOptions)>,
 }
+
+/// A var or secret by name.
+pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// The env prefix of a provider: `TEXTBEE`, `MESSAGES_DEV`…
 #[must_use]
@@ -51,144 +72,204 @@ pub fn env_prefix(provider: Provider) -> String {
     provider.id().to_ascii_uppercase().replace('-', "_")
 }
 
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host == "::1"
-        || host
-            .parse::<std::net::Ipv4Addr>()
-            .is_ok_and(|ip| ip.is_loopback())
+fn is_loopback(host: &Host<&str>) -> bool {
+    match host {
+        Host::Domain(name) => *name == "localhost",
+        Host::Ipv4(ip) => ip.is_loopback(),
+        Host::Ipv6(ip) => *ip == std::net::Ipv6Addr::LOCALHOST,
+    }
 }
 
-/// Checks `FORWARD_URL`: https anywhere, or http to a loopback host when `insecure_dev`.
+/// Checks `FORWARD_URL` with the WHATWG parser fetch uses: https anywhere, or http to a
+/// loopback host (`localhost`, 127.0.0.0/8, `::1`) when `insecure_dev`. Returns the parsed
+/// URL, whose serialization is what is fetched.
 ///
 /// # Errors
-/// Why the URL is refused.
-pub fn check_forward_url(url: &str, insecure_dev: bool) -> Result<(), String> {
-    let (scheme, rest) = url
-        .split_once("://")
-        .ok_or("FORWARD_URL is not an absolute URL")?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit('@').next().unwrap_or_default();
-    let host = if host_port.starts_with('[') {
-        host_port.split_inclusive(']').next().unwrap_or_default()
-    } else {
-        host_port.split(':').next().unwrap_or_default()
-    };
-    if host.is_empty() {
-        return Err("FORWARD_URL has no host".into());
+/// Why the URL is refused: it does not parse, is not `scheme://host…` as written, or is
+/// plain http to anything but loopback.
+pub fn check_forward_url(text: &str, insecure_dev: bool) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|_| "FORWARD_URL is not an absolute URL")?;
+    // WHATWG reads `https:///host` and `https:host` as `https://host/`: refuse forms whose
+    // authority is not written where a reader expects it.
+    let authority = text
+        .trim()
+        .get(url.scheme().len()..)
+        .and_then(|rest| rest.strip_prefix("://"));
+    if authority.is_none_or(|a| a.is_empty() || a.starts_with(['/', '\\'])) {
+        return Err("FORWARD_URL has no host after scheme://".into());
     }
-    match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok(()),
-        "http" if insecure_dev && is_loopback(host) => Ok(()),
+    let host = url.host().ok_or("FORWARD_URL has no host")?;
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if insecure_dev && is_loopback(&host) => Ok(url),
         "http" if insecure_dev => Err("FORWARD_URL is plain http to a non-loopback host".into()),
         "http" => Err("FORWARD_URL is plain http (set ALLOW_INSECURE_FORWARD=true for a loopback receiver in development)".into()),
         _ => Err("FORWARD_URL is not http(s)".into()),
     }
 }
 
-fn number<T: std::str::FromStr>(lookup: &dyn Fn(&str) -> Option<String>, name: &str) -> Option<T> {
-    lookup(name).and_then(|v| v.trim().parse().ok())
+/// A variable's trimmed value; empty counts as unset.
+fn var(lookup: Lookup, name: &str) -> Option<String> {
+    lookup(name)
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// A whole number in `range`, or `None` when unset.
+fn integer(lookup: Lookup, name: &str, range: RangeInclusive<u64>) -> Result<Option<u64>, String> {
+    let Some(text) = var(lookup, name) else {
+        return Ok(None);
+    };
+    text.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| text.parse::<u64>().ok())
+        .flatten()
+        .filter(|n| range.contains(n))
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "{name} must be a whole number from {} to {}",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
+/// `true` or `false`; unset is `false`.
+fn flag(lookup: Lookup, name: &str) -> Result<bool, String> {
+    match var(lookup, name).as_deref() {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(format!("{name} must be true or false")),
+    }
+}
+
+fn convert<T: TryFrom<u64>>(n: u64, name: &str) -> Result<T, String> {
+    T::try_from(n).map_err(|_| format!("{name} is too large for this platform"))
+}
+
+/// The secrets of a provider, each checked as that provider's key.
+fn read_secrets(lookup: Lookup, provider: Provider) -> Result<Vec<String>, String> {
+    let prefix = env_prefix(provider);
+    let mut secrets = Vec::new();
+    for name in [
+        format!("{prefix}_SECRET"),
+        format!("{prefix}_SECRET_PREVIOUS"),
+    ] {
+        if let Some(secret) = lookup(&name).filter(|s| !s.is_empty()) {
+            Verifier::new(provider, [&secret])
+                .map_err(|_| format!("{name} is not a valid {} secret", provider.id()))?;
+            secrets.push(secret);
+        }
+    }
+    Ok(secrets)
 }
 
 impl Config {
-    /// Reads the configuration through `lookup` (a var or secret by name).
-    pub fn from_lookup(lookup: &dyn Fn(&str) -> Option<String>) -> Self {
-        let insecure_dev = lookup("ALLOW_INSECURE_FORWARD").is_some_and(|v| v.trim() == "true");
-        let forward = Self::read_forward(lookup, insecure_dev);
-        let lookup_secrets = Provider::ALL
-            .into_iter()
-            .map(|p| {
-                let prefix = env_prefix(p);
-                let secrets = [
-                    format!("{prefix}_SECRET"),
-                    format!("{prefix}_SECRET_PREVIOUS"),
-                ]
-                .iter()
-                .filter_map(|name| lookup(name))
-                .filter(|s| !s.is_empty())
-                .collect();
-                (p, secrets)
-            })
-            .collect();
-        let max_body_bytes =
-            number(lookup, "MAX_BODY_BYTES").unwrap_or(VerifyOptions::default().max_body_bytes);
-        let options = Provider::ALL
-            .into_iter()
-            .map(|p| {
-                let mut o = VerifyOptions::default();
-                o.max_body_bytes = max_body_bytes;
-                if let Some(v) = number(lookup, "TOLERANCE_SECONDS") {
-                    o.tolerance_seconds = v;
-                }
-                if let Some(v) = number(lookup, "LEEWAY_SECONDS") {
-                    o.leeway_seconds = v;
-                }
-                if p == Provider::Httpsms {
-                    o.audience = lookup("HTTPSMS_AUDIENCE").filter(|v| !v.is_empty());
-                    o.subject = lookup("HTTPSMS_SUBJECT").filter(|v| !v.is_empty());
-                    o.allow_unsigned =
-                        lookup("HTTPSMS_ALLOW_UNSIGNED").is_some_and(|v| v.trim() == "true");
-                }
-                if p == Provider::Textus {
-                    o.max_age_seconds = number(lookup, "TEXTUS_MAX_AGE_SECONDS");
-                }
-                (p, o)
-            })
-            .collect();
-        Self {
+    /// Reads the configuration through `lookup`; `queue` says whether the `FORWARD_QUEUE`
+    /// binding exists (bindings are not vars, so the runtime tells).
+    ///
+    /// # Errors
+    /// The first variable that is missing, unparsable or out of range, by name.
+    pub fn from_lookup(lookup: Lookup, queue: bool) -> Result<Self, String> {
+        let insecure_dev = flag(lookup, "ALLOW_INSECURE_FORWARD")?;
+        let (forward, loopback_http) = Self::read_forward(lookup, insecure_dev)?;
+        let fixed_now_ms = integer(lookup, "DEV_NOW_MS", 0..=253_402_300_799_999)?;
+        if fixed_now_ms.is_some() && !loopback_http {
+            return Err("DEV_NOW_MS is set, but only a loopback http FORWARD_URL with ALLOW_INSECURE_FORWARD=true allows a fixed clock".into());
+        }
+        let retry = integer(lookup, "RETRY_BASE_SECONDS", 0..=MAX_RETRY_DELAY_SECONDS)?;
+        let max_body_bytes = Self::read_max_body(lookup, queue, forward.mode)?;
+        let mut base = VerifyOptions::default();
+        base.max_body_bytes = max_body_bytes;
+        if let Some(v) = integer(lookup, "TOLERANCE_SECONDS", 0..=86_400)? {
+            base.tolerance_seconds = v;
+        }
+        if let Some(v) = integer(lookup, "LEEWAY_SECONDS", 0..=3600)? {
+            base.leeway_seconds = v;
+        }
+        let allow_unsigned = flag(lookup, "HTTPSMS_ALLOW_UNSIGNED")?;
+        let max_age_seconds = integer(lookup, "TEXTUS_MAX_AGE_SECONDS", 1..=30 * 86_400)?;
+        let mut secrets = Vec::new();
+        let mut options = Vec::new();
+        for provider in Provider::ALL {
+            secrets.push((provider, read_secrets(lookup, provider)?));
+            let mut o = base.clone();
+            if provider == Provider::Httpsms {
+                o.audience = lookup("HTTPSMS_AUDIENCE").filter(|v| !v.is_empty());
+                o.subject = lookup("HTTPSMS_SUBJECT").filter(|v| !v.is_empty());
+                o.allow_unsigned = allow_unsigned;
+            }
+            if provider == Provider::Textus {
+                o.max_age_seconds = max_age_seconds;
+            }
+            options.push((provider, o));
+        }
+        Ok(Self {
             forward,
-            insecure_dev,
-            fixed_now_ms: if insecure_dev {
-                number(lookup, "DEV_NOW_MS")
-            } else {
-                None
-            },
-            retry_base_seconds: number(lookup, "RETRY_BASE_SECONDS").unwrap_or(10),
+            fixed_now_ms,
+            retry_base_seconds: convert(retry.unwrap_or(10), "RETRY_BASE_SECONDS")?,
             max_body_bytes,
-            lookup_secrets,
+            queue,
+            secrets,
             options,
+        })
+    }
+
+    /// `MAX_BODY_BYTES`: default 1 MiB, or in queue mode the largest body whose message
+    /// always fits ([`queue_body_limit`]), which is also its ceiling there.
+    fn read_max_body(lookup: Lookup, queue: bool, mode: ForwardMode) -> Result<usize, String> {
+        const NAME: &str = "MAX_BODY_BYTES";
+        let (default, ceiling) = if queue {
+            let limit = queue_body_limit(mode);
+            (limit, limit as u64)
+        } else {
+            (
+                VerifyOptions::default().max_body_bytes,
+                MAX_BODY_BYTES_CEILING,
+            )
+        };
+        match integer(lookup, NAME, 1..=ceiling) {
+            Ok(value) => value.map_or(Ok(default), |n| convert(n, NAME)),
+            Err(e) if queue => Err(format!(
+                "{e} (in queue mode, a larger body may not fit a 128 KB queue message)"
+            )),
+            Err(e) => Err(e),
         }
     }
 
-    fn read_forward(
-        lookup: &dyn Fn(&str) -> Option<String>,
-        insecure_dev: bool,
-    ) -> Result<Forward, String> {
+    /// The forward settings, and whether the URL is loopback http.
+    fn read_forward(lookup: Lookup, insecure_dev: bool) -> Result<(Forward, bool), String> {
         let url = lookup("FORWARD_URL")
             .filter(|u| !u.is_empty())
             .ok_or("FORWARD_URL is not set")?;
-        check_forward_url(&url, insecure_dev)?;
+        let url = check_forward_url(&url, insecure_dev)?;
         let secret = lookup("FORWARD_SECRET")
             .filter(|s| !s.is_empty())
             .ok_or("FORWARD_SECRET is not set")?;
-        Secret::standard(&secret).map_err(|_| "FORWARD_SECRET is not a whsec_<base64> secret")?;
-        let mode = match lookup("FORWARD_MODE").as_deref().map(str::trim) {
-            None | Some("" | "event") => ForwardMode::Event,
+        smshook::Secret::standard(&secret)
+            .map_err(|_| "FORWARD_SECRET is not a whsec_<base64> secret")?;
+        let mode = match var(lookup, "FORWARD_MODE").as_deref() {
+            None | Some("event") => ForwardMode::Event,
             Some("raw") => ForwardMode::Raw,
             Some(_) => return Err("FORWARD_MODE must be event or raw".into()),
         };
-        let timeout_ms = match lookup("FORWARD_TIMEOUT_MS") {
-            None => DEFAULT_FORWARD_TIMEOUT_MS,
-            Some(v) => v
-                .trim()
-                .parse()
-                .ok()
-                .filter(|ms| *ms > 0)
-                .ok_or("FORWARD_TIMEOUT_MS must be a positive number of milliseconds")?,
-        };
-        Ok(Forward {
-            url,
+        let timeout_ms = integer(lookup, "FORWARD_TIMEOUT_MS", 1..=30_000)?
+            .unwrap_or(DEFAULT_FORWARD_TIMEOUT_MS);
+        let forward = Forward {
+            url: url.as_str().to_owned(),
             secret,
             mode,
             timeout_ms,
-        })
+            provider_auth: flag(lookup, "FORWARD_PROVIDER_AUTH")?,
+        };
+        Ok((forward, url.scheme() == "http"))
     }
 
     /// The configured secrets of a provider (`<ID>_SECRET`, `<ID>_SECRET_PREVIOUS`).
     #[must_use]
     pub fn secrets(&self, provider: Provider) -> &[String] {
-        self.lookup_secrets
+        self.secrets
             .iter()
             .find(|(p, _)| *p == provider)
             .map_or(&[], |(_, s)| s.as_slice())
@@ -206,18 +287,50 @@ impl Config {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 
-    fn config(vars: &[(&str, &str)]) -> Config {
+    const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const BASE: [(&str, &str); 2] = [
+        ("FORWARD_URL", "https://r.example/"),
+        ("FORWARD_SECRET", SECRET),
+    ];
+    const DEV: [(&str, &str); 3] = [
+        ("FORWARD_URL", "http://127.0.0.1:8788/r"),
+        ("FORWARD_SECRET", SECRET),
+        ("ALLOW_INSECURE_FORWARD", "true"),
+    ];
+
+    fn read(vars: &[(&str, &str)], queue: bool) -> Result<Config, String> {
         let vars: Vec<(String, String)> = vars
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
-        Config::from_lookup(&|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        let lookup = |name: &str| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        Config::from_lookup(&lookup, queue)
     }
 
-    const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /// The configuration of `base` with `more` (which wins: the first match is read).
+    fn with(base: &[(&str, &str)], more: &[(&str, &str)]) -> Result<Config, String> {
+        read(&[more, base].concat(), false)
+    }
+
+    fn ok(config: Result<Config, String>) -> Config {
+        config.unwrap_or_else(|e| panic!("refused: {e}"))
+    }
+
+    /// The reason a configuration is refused; it must name `variable`.
+    fn refused(config: Result<Config, String>, variable: &str) -> String {
+        let Err(reason) = config else {
+            panic!("accepted, expected a complaint about {variable}");
+        };
+        assert!(
+            reason.contains(variable),
+            "{reason:?} does not name {variable}"
+        );
+        reason
+    }
 
     #[test]
     fn forward_url_must_be_https_or_dev_loopback() {
@@ -236,59 +349,188 @@ mod tests {
     }
 
     #[test]
-    fn refuses_missing_or_malformed_forward_settings() {
-        let ok = config(&[
-            ("FORWARD_URL", "https://r.example/"),
-            ("FORWARD_SECRET", SECRET),
-        ]);
-        let forward = ok.forward.as_ref().map_err(Clone::clone);
-        assert_eq!(
-            forward.map(|f| (f.mode, f.timeout_ms)),
-            Ok((ForwardMode::Event, 4000))
-        );
-        for vars in [
-            vec![("FORWARD_SECRET", SECRET)],
-            vec![("FORWARD_URL", "https://r.example/")],
-            vec![
-                ("FORWARD_URL", "https://r.example/"),
-                ("FORWARD_SECRET", "not base64!"),
-            ],
-            vec![
-                ("FORWARD_URL", "https://r.example/"),
-                ("FORWARD_SECRET", SECRET),
-                ("FORWARD_MODE", "json"),
-            ],
-            vec![
-                ("FORWARD_URL", "https://r.example/"),
-                ("FORWARD_SECRET", SECRET),
-                ("FORWARD_TIMEOUT_MS", "0"),
-            ],
+    fn forward_url_host_is_the_one_fetch_uses() {
+        // WHATWG reads `\` as `/`: fetch goes to evil.example, not 127.0.0.1.
+        for tricky in [
+            r"http://evil.example\@127.0.0.1/r",
+            "http://127.0.0.1@evil.example/",
+            "http://localhost.evil.example/",
+            "http://127.0.0.1:80@evil.example/",
+            "http://[::ffff:7f00:1]/",
+            "http://%6c%6fcalhost.evil.example/",
+            "http:/127.0.0.1/r",
+            "http:127.0.0.1/r",
+            "http://",
+            "http://[::1/",
         ] {
-            let error = config(&vars).forward.err().unwrap_or_default();
-            assert!(!error.is_empty(), "{vars:?} accepted");
             assert!(
-                !error.contains("MfKQ9r8"),
-                "the reason leaks the secret: {error}"
+                check_forward_url(tricky, true).is_err(),
+                "{tricky} accepted"
+            );
+        }
+        // Forms that WHATWG (and so fetch) resolves to loopback.
+        for (loopback, fetched) in [
+            ("http://0x7f.1/", "http://127.0.0.1/"),
+            ("http://LOCALHOST:8788/r", "http://localhost:8788/r"),
+            ("http://2130706433/r", "http://127.0.0.1/r"),
+            ("  http://127.0.0.1/r ", "http://127.0.0.1/r"),
+        ] {
+            let url = check_forward_url(loopback, true).map(|u| u.as_str().to_owned());
+            assert_eq!(url.as_deref(), Ok(fetched), "{loopback}");
+        }
+        // The parsed serialization is what is fetched.
+        let c = ok(with(&DEV, &[("FORWARD_URL", r"http://0x7f.1:8788\r")]));
+        assert_eq!(c.forward.url, "http://127.0.0.1:8788/r");
+        refused(
+            with(
+                &DEV,
+                &[("FORWARD_URL", r"http://evil.example\@127.0.0.1/r")],
+            ),
+            "FORWARD_URL",
+        );
+    }
+
+    #[test]
+    fn refuses_missing_or_malformed_forward_settings() {
+        let c = ok(read(&BASE, false));
+        assert_eq!(
+            (
+                c.forward.mode,
+                c.forward.timeout_ms,
+                c.forward.provider_auth
+            ),
+            (ForwardMode::Event, 4000, false)
+        );
+        for (vars, variable) in [
+            (vec![("FORWARD_SECRET", SECRET)], "FORWARD_URL"),
+            (
+                vec![("FORWARD_URL", "https://r.example/")],
+                "FORWARD_SECRET",
+            ),
+            (
+                vec![
+                    ("FORWARD_URL", "https://r.example/"),
+                    ("FORWARD_SECRET", "not base64!"),
+                ],
+                "FORWARD_SECRET",
+            ),
+            (
+                [&BASE[..], &[("FORWARD_MODE", "json")]].concat(),
+                "FORWARD_MODE",
+            ),
+            (
+                [&BASE[..], &[("FORWARD_TIMEOUT_MS", "0")]].concat(),
+                "FORWARD_TIMEOUT_MS",
+            ),
+        ] {
+            let reason = refused(read(&vars, false), variable);
+            assert!(
+                !reason.contains("MfKQ9r8"),
+                "the reason leaks the secret: {reason}"
             );
         }
     }
 
     #[test]
-    fn fixed_clock_only_in_development() {
-        assert_eq!(config(&[("DEV_NOW_MS", "5")]).fixed_now_ms, None);
-        let dev = config(&[("DEV_NOW_MS", "5"), ("ALLOW_INSECURE_FORWARD", "true")]);
-        assert_eq!(dev.fixed_now_ms, Some(5));
+    fn every_unparsable_or_out_of_range_variable_is_refused() {
+        for (name, bad) in [
+            ("TEXTUS_MAX_AGE_SECONDS", "1h"),
+            ("TEXTUS_MAX_AGE_SECONDS", "0"),
+            ("TEXTUS_MAX_AGE_SECONDS", "-5"),
+            ("MAX_BODY_BYTES", "1MiB"),
+            ("MAX_BODY_BYTES", "0"),
+            ("MAX_BODY_BYTES", "+1024"),
+            ("MAX_BODY_BYTES", "99999999999"),
+            ("TOLERANCE_SECONDS", "5m"),
+            ("TOLERANCE_SECONDS", "86401"),
+            ("LEEWAY_SECONDS", "1.5"),
+            ("LEEWAY_SECONDS", "3601"),
+            ("RETRY_BASE_SECONDS", "ten"),
+            ("RETRY_BASE_SECONDS", "3601"),
+            ("FORWARD_TIMEOUT_MS", "4s"),
+            ("FORWARD_TIMEOUT_MS", "30001"),
+            ("DEV_NOW_MS", "soon"),
+            ("HTTPSMS_ALLOW_UNSIGNED", "yes"),
+            ("HTTPSMS_ALLOW_UNSIGNED", "TRUE"),
+            ("ALLOW_INSECURE_FORWARD", "1"),
+            ("FORWARD_PROVIDER_AUTH", "on"),
+        ] {
+            refused(with(&DEV, &[(name, bad)]), name);
+        }
+        for name in ["STANDARD_SECRET", "STANDARD_SECRET_PREVIOUS"] {
+            let reason = refused(with(&BASE, &[(name, "whsec_!!")]), name);
+            assert!(!reason.contains("whsec_!!"), "the reason shows the secret");
+        }
+        // In range, padded, or empty (unset) is fine.
+        let c = ok(with(
+            &DEV,
+            &[
+                ("TEXTUS_MAX_AGE_SECONDS", " 3600 "),
+                ("MAX_BODY_BYTES", "1"),
+                ("TOLERANCE_SECONDS", "0"),
+                ("LEEWAY_SECONDS", ""),
+                ("RETRY_BASE_SECONDS", "3600"),
+                ("HTTPSMS_ALLOW_UNSIGNED", "false"),
+                ("FORWARD_PROVIDER_AUTH", "true"),
+            ],
+        ));
+        assert_eq!(c.options(Provider::Textus).max_age_seconds, Some(3600));
+        assert_eq!(c.max_body_bytes, 1);
+        assert_eq!(c.options(Provider::Zuc).tolerance_seconds, 0);
+        assert_eq!(c.options(Provider::Zuc).leeway_seconds, 60);
+        assert_eq!(c.retry_base_seconds, 3600);
+        assert!(c.forward.provider_auth);
+    }
+
+    #[test]
+    fn fixed_clock_only_next_to_a_dev_loopback_receiver() {
+        assert_eq!(ok(read(&DEV, false)).fixed_now_ms, None);
+        assert_eq!(ok(with(&DEV, &[("DEV_NOW_MS", "5")])).fixed_now_ms, Some(5));
+        refused(with(&BASE, &[("DEV_NOW_MS", "5")]), "DEV_NOW_MS");
+        refused(
+            with(
+                &BASE,
+                &[("DEV_NOW_MS", "5"), ("ALLOW_INSECURE_FORWARD", "true")],
+            ),
+            "DEV_NOW_MS",
+        );
+        let https_loopback = [("FORWARD_URL", "https://127.0.0.1/r"), ("DEV_NOW_MS", "5")];
+        refused(with(&DEV, &https_loopback), "DEV_NOW_MS");
+    }
+
+    #[test]
+    fn queue_mode_bounds_the_body() {
+        let event = ok(read(&BASE, true));
+        assert_eq!(event.max_body_bytes, queue_body_limit(ForwardMode::Event));
+        assert!(event.queue);
+        let raw = ok(read(
+            &[&BASE[..], &[("FORWARD_MODE", "raw")]].concat(),
+            true,
+        ));
+        assert_eq!(raw.max_body_bytes, queue_body_limit(ForwardMode::Raw));
+        let limit = queue_body_limit(ForwardMode::Event).to_string();
+        let at_limit = [&BASE[..], &[("MAX_BODY_BYTES", limit.as_str())]].concat();
+        assert!(read(&at_limit, true).is_ok());
+        let over = (queue_body_limit(ForwardMode::Event) + 1).to_string();
+        let over = [&BASE[..], &[("MAX_BODY_BYTES", over.as_str())]].concat();
+        refused(read(&over, true), "MAX_BODY_BYTES");
+        // Without a queue the same value is fine and the default is 1 MiB.
+        assert!(read(&over, false).is_ok());
+        assert_eq!(ok(read(&BASE, false)).max_body_bytes, 1024 * 1024);
     }
 
     #[test]
     fn secrets_and_options_per_provider() {
-        let c = config(&[
-            ("MESSAGES_DEV_SECRET", "new"),
-            ("MESSAGES_DEV_SECRET_PREVIOUS", "old"),
-            ("TEXTBEE_SECRET", ""),
-            ("HTTPSMS_AUDIENCE", "https://a.example/"),
-            ("TEXTUS_MAX_AGE_SECONDS", "60"),
-        ]);
+        let c = ok(with(
+            &BASE,
+            &[
+                ("MESSAGES_DEV_SECRET", "new"),
+                ("MESSAGES_DEV_SECRET_PREVIOUS", "old"),
+                ("TEXTBEE_SECRET", ""),
+                ("HTTPSMS_AUDIENCE", "https://a.example/"),
+                ("TEXTUS_MAX_AGE_SECONDS", "60"),
+            ],
+        ));
         assert_eq!(c.secrets(Provider::MessagesDev), ["new", "old"]);
         assert!(c.secrets(Provider::Textbee).is_empty());
         assert_eq!(

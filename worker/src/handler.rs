@@ -1,9 +1,11 @@
 //! The Worker's decisions, free of Workers types: route, verify, and build the forward.
 
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 use smshook::{Category, Error, Provider, Verifier};
 
 use crate::config::{Config, ForwardMode};
+use crate::limits::{queue_message_bytes, QUEUE_MESSAGE_LIMIT};
 
 /// An answer to the caller.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,18 +27,40 @@ impl Reply {
     }
 }
 
+/// The `webhook-id` of a forward and its dedupe key, from the event id (SPEC section 5):
+/// the id itself when it is 1 to 256 printable ASCII characters (0x21 to 0x7E), which any
+/// HTTP header carries; otherwise `sha256:` + the lowercase hex SHA-256 of its UTF-8 (so
+/// CR, LF, NUL, non-ASCII, spaces or an empty id never reach a header). Applying it twice
+/// changes nothing.
+#[must_use]
+pub fn forward_id(id: &str) -> String {
+    if (1..=256).contains(&id.len()) && id.bytes().all(|b| (0x21..=0x7E).contains(&b)) {
+        id.to_owned()
+    } else {
+        format!("sha256:{}", hex::encode(Sha256::digest(id.as_bytes())))
+    }
+}
+
 /// A verified delivery, ready to be signed and sent to the receiver (now or from a queue).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
     /// Provider id.
     pub provider: String,
-    /// The event id (`webhook-id` of the forward, and the dedupe key).
+    /// The event id, as in the forwarded body (a queued message carries its
+    /// [`forward_id`] instead, which maps to itself).
     pub id: String,
     /// The forwarded body.
-    #[serde(with = "base64_bytes")]
     pub body: Vec<u8>,
     /// Headers sent with it besides the Standard Webhooks ones.
     pub headers: Vec<(String, String)>,
+}
+
+impl Delivery {
+    /// The forward's `webhook-id` and the dedupe key: [`forward_id`] of the event id.
+    #[must_use]
+    pub fn webhook_id(&self) -> String {
+        forward_id(&self.id)
+    }
 }
 
 /// What the Worker does with a request.
@@ -49,14 +73,14 @@ pub enum Outcome {
 }
 
 /// Headers of the provider passed along in raw mode, so the receiver can check the
-/// provider's own signature too.
-pub const PASSTHROUGH: [&str; 7] = [
+/// provider's own signature too. `authorization` (httpSMS's bearer token) is passed only
+/// with `FORWARD_PROVIDER_AUTH=true`: the token does not bind the body.
+pub const PASSTHROUGH: [&str; 6] = [
     "x-signature",
     "x-webhook-signature",
     "x-webhook-timestamp",
     "x-webhook-delivery-id",
     "x-textus-signature",
-    "authorization",
     "x-event-type",
 ];
 
@@ -114,9 +138,6 @@ pub fn handle(
         return Outcome::Reply(Reply::error(405, "method_not_allowed"));
     }
     let secrets = config.secrets(provider);
-    let Ok(forward) = &config.forward else {
-        return Outcome::Reply(Reply::error(503, "not_configured"));
-    };
     if secrets.is_empty() {
         return Outcome::Reply(Reply::error(503, "not_configured"));
     }
@@ -127,7 +148,7 @@ pub fn handle(
         Ok(event) => event,
         Err(error) => return Outcome::Reply(Reply::error(status_for(&error), error.code())),
     };
-    let (body, mut forwarded_headers) = match forward.mode {
+    let (body, mut forwarded_headers) = match config.forward.mode {
         ForwardMode::Event => match serde_json::to_vec(&event) {
             Ok(json) => (
                 json,
@@ -138,7 +159,8 @@ pub fn handle(
         ForwardMode::Raw => {
             let content_type = header(headers, "content-type").unwrap_or("application/json");
             let mut list = vec![("content-type".to_owned(), content_type.to_owned())];
-            for name in PASSTHROUGH {
+            let auth = config.forward.provider_auth.then_some("authorization");
+            for name in PASSTHROUGH.into_iter().chain(auth) {
                 if let Some(value) = header(headers, name) {
                     list.push((name.to_owned(), value.to_owned()));
                 }
@@ -147,12 +169,17 @@ pub fn handle(
         }
     };
     forwarded_headers.push(("smshook-provider".to_owned(), provider.id().to_owned()));
-    Outcome::Forward(Delivery {
+    let delivery = Delivery {
         provider: provider.id().to_owned(),
         id: event.id,
         body,
         headers: forwarded_headers,
-    })
+    };
+    // Never acknowledge what cannot be enqueued: answer for good rather than 503 forever.
+    if config.queue && queue_message_bytes(&delivery) > QUEUE_MESSAGE_LIMIT {
+        return Outcome::Reply(Reply::error(413, "body_too_large"));
+    }
+    Outcome::Forward(delivery)
 }
 
 fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
@@ -198,7 +225,7 @@ pub fn signed_headers(
     now_ms: u64,
 ) -> Result<Vec<(String, String)>, Error> {
     let mut options = smshook::SignOptions::at(now_ms);
-    options.id = Some(delivery.id.clone());
+    options.id = Some(delivery.webhook_id());
     let signed = smshook::sign(Provider::Standard, secret, &delivery.body, &options)?;
     let mut headers = delivery.headers.clone();
     headers.extend(
@@ -211,21 +238,6 @@ pub fn signed_headers(
     Ok(headers)
 }
 
-mod base64_bytes {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine as _;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&STANDARD.encode(bytes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        let text = String::deserialize(d)?;
-        STANDARD.decode(text).map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::panic, clippy::indexing_slicing)]
 mod tests {
@@ -233,17 +245,53 @@ mod tests {
 
     const TEXTBEE_SECRET: &str = "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b";
 
-    fn config(mode: &str) -> Config {
-        Config::from_lookup(&|name| {
-            match name {
+    const FORWARD_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    /// A configuration in `mode`, with the queue bound or not, and more variables.
+    fn config_with(mode: &str, queue: bool, more: &[(&str, &str)]) -> Config {
+        let lookup = |name: &str| {
+            let base = match name {
                 "FORWARD_URL" => Some("https://receiver.example/hook"),
-                "FORWARD_SECRET" => Some("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                "FORWARD_SECRET" => Some(FORWARD_SECRET),
                 "FORWARD_MODE" => Some(mode),
                 "TEXTBEE_SECRET" => Some(TEXTBEE_SECRET),
                 _ => None,
-            }
-            .map(str::to_owned)
-        })
+            };
+            let more = more.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+            more.or(base).map(str::to_owned)
+        };
+        Config::from_lookup(&lookup, queue).unwrap_or_else(|e| panic!("refused: {e}"))
+    }
+
+    fn config(mode: &str) -> Config {
+        config_with(mode, false, &[])
+    }
+
+    /// The delivery of a signed textbee `body`, or the reply.
+    fn forward(body: &str, extra: &[(&str, &str)], config: &Config) -> Result<Delivery, Reply> {
+        let mut headers = signed(body);
+        headers.extend(
+            extra
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
+        match handle(
+            "POST",
+            "/webhooks/textbee",
+            &headers,
+            body.as_bytes(),
+            config,
+            0,
+        ) {
+            Outcome::Forward(delivery) => Ok(delivery),
+            Outcome::Reply(reply) => Err(reply),
+        }
+    }
+
+    /// The Standard Webhooks headers of a forward, as a list.
+    fn forward_headers(delivery: &Delivery) -> Vec<(String, String)> {
+        signed_headers(delivery, FORWARD_SECRET, 1_767_225_600_000)
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn signed(body: &str) -> Vec<(String, String)> {
@@ -354,6 +402,131 @@ mod tests {
         assert_eq!(reply_for(ForwardResult::Status(500), "i").status, 502);
         assert_eq!(reply_for(ForwardResult::Unreachable, "i").status, 502);
         assert_eq!(reply_for(ForwardResult::TimedOut, "i").status, 504);
+    }
+
+    #[test]
+    fn forward_ids_are_header_safe() {
+        let hashed = |id: &str| format!("sha256:{}", hex::encode(Sha256::digest(id.as_bytes())));
+        let long = "a".repeat(256);
+        for id in ["k-1", "!~", long.as_str(), "sha256:abc"] {
+            assert_eq!(forward_id(id), id, "kept as is");
+        }
+        let longer = "a".repeat(257);
+        for id in [
+            "",
+            " k",
+            "k ",
+            "a b",
+            "k\r\n1",
+            "k\n",
+            "nul\0",
+            "tab\t",
+            "caf\u{e9}",
+            "\u{7f}",
+            longer.as_str(),
+        ] {
+            let safe = forward_id(id);
+            assert_eq!(safe, hashed(id), "{id:?}");
+            assert_eq!(forward_id(&safe), safe, "a forward id maps to itself");
+        }
+        assert_eq!(
+            forward_id(""),
+            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn an_id_that_is_no_header_is_forwarded_by_its_hash() {
+        let body = r#"{"smsId":"1","message":"hi","webhookEvent":"MESSAGE_RECEIVED","idempotencyKey":" k\r\n\u0000\u00e9 ","sender":"+1555"}"#;
+        let id = " k\r\n\u{0}\u{e9} ";
+        let delivery = forward(body, &[], &config("event")).unwrap_or_else(|r| panic!("{r:?}"));
+        assert_eq!(delivery.id, id, "the delivery keeps the real id");
+        let json: Value = serde_json::from_slice(&delivery.body).unwrap_or_default();
+        assert_eq!(json["id"], id, "so does the forwarded body");
+        let headers = forward_headers(&delivery);
+        assert_eq!(
+            header(&headers, "webhook-id"),
+            Some(forward_id(id).as_str())
+        );
+        let verified = Verifier::new(Provider::Standard, [FORWARD_SECRET])
+            .and_then(|v| v.verify_at(&headers, &delivery.body, 1_767_225_600_000));
+        assert!(verified.is_ok(), "{verified:?}");
+        // An empty id never becomes an empty webhook-id.
+        let empty = Delivery {
+            id: String::new(),
+            ..delivery
+        };
+        let headers = forward_headers(&empty);
+        assert_eq!(
+            header(&headers, "webhook-id"),
+            Some(forward_id("").as_str())
+        );
+    }
+
+    #[test]
+    fn raw_mode_passes_authorization_only_when_asked() {
+        let bearer = [("authorization", "Bearer t")];
+        let plain = forward(BODY, &bearer, &config("raw")).unwrap_or_else(|r| panic!("{r:?}"));
+        assert_eq!(header(&plain.headers, "authorization"), None);
+        assert!(header(&plain.headers, "x-signature").is_some());
+        let asked = config_with("raw", false, &[("FORWARD_PROVIDER_AUTH", "true")]);
+        let passed = forward(BODY, &bearer, &asked).unwrap_or_else(|r| panic!("{r:?}"));
+        assert_eq!(header(&passed.headers, "authorization"), Some("Bearer t"));
+        let event = config_with("event", false, &[("FORWARD_PROVIDER_AUTH", "true")]);
+        let event = forward(BODY, &bearer, &event).unwrap_or_else(|r| panic!("{r:?}"));
+        assert_eq!(
+            header(&event.headers, "authorization"),
+            None,
+            "event mode passes none"
+        );
+    }
+
+    /// A textbee body of exactly `len` bytes whose message is `unit` repeated.
+    fn textbee_body(len: usize, unit: &str) -> String {
+        let shell = |text: &str| {
+            format!(
+                r#"{{"smsId":"1","message":"{text}","webhookEvent":"MESSAGE_RECEIVED","idempotencyKey":"k","sender":"+1"}}"#
+            )
+        };
+        let room = len - shell("").len();
+        let mut text = unit.repeat(room / unit.len());
+        text.push_str(&" ".repeat(room % unit.len()));
+        shell(&text)
+    }
+
+    #[test]
+    fn queue_mode_refuses_what_no_message_can_carry() {
+        for (mode, unit) in [
+            ("event", "\\u0001"),
+            ("event", "\\\""),
+            ("event", "\u{e9}"),
+            ("raw", "x"),
+        ] {
+            let c = config_with(mode, true, &[]);
+            let body = textbee_body(c.max_body_bytes, unit);
+            assert_eq!(body.len(), c.max_body_bytes);
+            let delivery = forward(&body, &[], &c).unwrap_or_else(|r| panic!("{mode}: {r:?}"));
+            assert!(
+                queue_message_bytes(&delivery) <= QUEUE_MESSAGE_LIMIT,
+                "{mode} {unit}"
+            );
+            let over = textbee_body(c.max_body_bytes + 1, unit);
+            assert_eq!(
+                forward(&over, &[], &c),
+                Err(Reply::error(413, "body_too_large"))
+            );
+        }
+        // Headers can still overflow a raw message: refused for good, not 503 forever.
+        let c = config_with("raw", true, &[]);
+        let body = textbee_body(c.max_body_bytes, "x");
+        let bloated = "d".repeat(16 * 1024);
+        let extra = [("x-webhook-delivery-id", bloated.as_str())];
+        assert_eq!(
+            forward(&body, &extra, &c),
+            Err(Reply::error(413, "body_too_large"))
+        );
+        let without_queue = config_with("raw", false, &[]);
+        assert!(forward(&body, &extra, &without_queue).is_ok());
     }
 
     #[test]

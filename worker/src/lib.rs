@@ -3,11 +3,12 @@
 //! answering 2xx only once the receiver (or a durable queue) has the event.
 //!
 //! This file is the thin Workers glue; the decisions live in [`handler`] (pure, tested
-//! natively), configuration in [`config`], sending in `forward`, the queue consumer in
-//! `queue`.
+//! natively), configuration in [`config`], the queue message size bound in [`limits`],
+//! sending in `forward`, the queue message and its consumer in `queue`.
 
 pub mod config;
 pub mod handler;
+pub mod limits;
 
 #[cfg(target_arch = "wasm32")]
 mod forward;

@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
+import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -20,6 +21,7 @@ const STATUS = {
   body_too_large: 413,
   invalid_secret: 503,
 };
+const TEXTBEE_SECRET = "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b";
 const envPrefix = (id) => id.toUpperCase().replace("-", "_");
 const base = {
   modules: true,
@@ -69,6 +71,41 @@ async function waitFor(predicate, ms = 10000) {
   return predicate();
 }
 
+/**
+ * POSTs over a real HTTP/1.1 connection to Miniflare's socket, which carries what fetch()
+ * drops (an empty header value). `host` picks the worker by its route; `chunks`, when
+ * given, is sent with chunked transfer encoding and no Content-Length. Resolves to
+ * `{ status, body }`.
+ */
+function httpPost(base, { host, path: target, headers = {}, body, chunks }) {
+  return new Promise((resolve, reject) => {
+    const url = new URL(target, base);
+    const all = { ...headers };
+    if (host) all.host = host;
+    if (chunks) all["transfer-encoding"] = "chunked";
+    const req = http.request(url, { method: "POST", agent: false, headers: all }, (res) => {
+      const parts = [];
+      res.on("data", (c) => parts.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(parts).toString("utf8") }));
+    });
+    req.on("error", reject);
+    if (chunks) {
+      for (const c of chunks) req.write(c);
+      req.end();
+    } else {
+      req.end(body);
+    }
+  });
+}
+
+/** The hex HMAC-SHA256 textbee sends in `X-Signature`, over the exact body. */
+const signTextbee = (body) => ({ "X-Signature": createHmac("sha256", TEXTBEE_SECRET).update(body).digest("hex") });
+/** A textbee delivery body with these fields changed. */
+const textbeeBody = (fields) =>
+  JSON.stringify({ smsId: "s-1", message: "hi", webhookEvent: "MESSAGE_RECEIVED", idempotencyKey: "k-1", sender: "+15551234567", ...fields });
+/** The `webhook-id` of an event id that cannot be a header (SPEC section 5). */
+const hashedId = (id) => `sha256:${createHash("sha256").update(id, "utf8").digest("hex")}`;
+
 /** Verifies a forward with the Standard Webhooks reference library, at `nowMs`. */
 function verifyForward(request, nowMs) {
   const headers = {
@@ -97,6 +134,7 @@ after(async () => {
 });
 
 async function worker(bindings, extra = {}) {
+  for (const k of Object.keys(bindings)) if (bindings[k] === undefined) delete bindings[k];
   const mf = new Miniflare({ ...base, bindings, cf: false, ...extra });
   open.push(mf);
   await mf.ready;
@@ -107,7 +145,7 @@ const devBindings = (more = {}) => ({
   FORWARD_URL: receiver.url,
   FORWARD_SECRET,
   ALLOW_INSECURE_FORWARD: "true",
-  TEXTBEE_SECRET: "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b",
+  TEXTBEE_SECRET,
   ...more,
 });
 
@@ -159,38 +197,46 @@ test("every provider's vectors through the Worker", { timeout: 240000 }, async (
       if (o[option] !== undefined) bindings[name] = String(o[option]);
     }
     g.name = `w${i}`;
-    return { ...base, name: g.name, bindings };
+    return { ...base, name: g.name, bindings, routes: [`${g.name}.vectors.test/*`] };
   });
   const mf = new Miniflare({ workers, cf: false });
   open.push(mf);
-  await mf.ready;
+  const url = await mf.ready;
 
+  // What an HTTP/1.1 field value cannot carry (node:http refuses it): the runner skips
+  // exactly these cases, counted from the vectors themselves.
+  const unsendable = (c) => Object.values(c.headers).some((v) => /[^\t\x20-\x7e\x80-\xff]/.test(v));
+  const expectSkipped = [...groups.values()].flatMap((g) => g.cases.filter(unsendable).map((c) => `${g.provider}/${c.name}`));
+  // workerd drops an empty `Authorization` before the Worker runs (an empty `X-Event-Type`
+  // on the same request arrives), so this case cannot reach the Worker as written.
+  const droppedInTransit = ["httpsms/authorization-empty"];
+  const notSent = [];
   let count = 0;
-  let skipped = 0;
+  const skipped = [];
   const failures = [];
   for (const g of groups.values()) {
-    const w = await mf.getWorker(g.name);
     for (const c of g.cases) {
       const body = c.body !== undefined ? Buffer.from(c.body, "utf8") : Buffer.from(c.bodyBase64, "base64");
-      let headers;
-      try {
-        headers = new Headers(c.headers);
-      } catch {
-        skipped++; // a header value fetch() cannot carry (not a ByteString)
+      const where = `${g.provider}/${c.name}`;
+      if (droppedInTransit.includes(where)) {
+        notSent.push(where);
         continue;
       }
       receiver.requests = [];
       receiver.mode = "ok";
-      const res = await w.fetch(`http://smshook.test/webhooks/${g.provider}`, { method: "POST", headers, body });
-      const answer = await res.json();
+      let res;
+      try {
+        // A real connection, so an empty header value arrives as sent (fetch drops it).
+        res = await httpPost(url, { host: `${g.name}.vectors.test`, path: `/webhooks/${g.provider}`, headers: c.headers, body });
+      } catch (e) {
+        if (e.code !== "ERR_INVALID_CHAR") throw e;
+        skipped.push(where);
+        continue;
+      }
+      const answer = JSON.parse(res.body);
       count++;
-      const where = `${g.provider}/${c.name}`;
       if (c.expect.error) {
-        let code = c.expect.error === "invalid_secret" ? "not_configured" : c.expect.error;
-        // An empty header value does not survive the local fetch transport: it arrives
-        // absent, which is the other 401 code.
-        const emptyHeader = Object.values(c.headers).some((v) => v === "");
-        if (emptyHeader && answer.error === "missing_signature") code = "missing_signature";
+        const code = c.expect.error === "invalid_secret" ? "not_configured" : c.expect.error;
         const status = STATUS[c.expect.error] ?? 401;
         if (res.status !== status || answer.error !== code || receiver.requests.length !== 0) {
           failures.push(`${where}: got ${res.status} ${JSON.stringify(answer)}, want ${status} ${code}, forwards ${receiver.requests.length}`);
@@ -217,15 +263,25 @@ test("every provider's vectors through the Worker", { timeout: 240000 }, async (
       }
       const wantData = want.data ?? JSON.parse(body.toString("utf8"));
       assert.deepEqual(event.data, wantData, `${where}: data`);
-      if (forwarded.headers["webhook-id"] !== want.id) failures.push(`${where}: webhook-id is not the event id`);
+      const wantId = /^[\x21-\x7e]{1,256}$/.test(want.id) ? want.id : hashedId(want.id);
+      if (forwarded.headers["webhook-id"] !== wantId) failures.push(`${where}: webhook-id ${forwarded.headers["webhook-id"]} is not ${wantId}`);
       if (forwarded.headers["smshook-provider"] !== g.provider) failures.push(`${where}: smshook-provider missing`);
       if (forwarded.headers["webhook-timestamp"] !== String(Math.floor(c.options.now / 1000))) {
         failures.push(`${where}: webhook-timestamp is not the Worker's clock`);
       }
     }
   }
-  console.log(`worker vectors: ${count} cases through ${groups.size} Worker configurations, ${skipped} skipped (header values fetch cannot send)`);
+  const emptyHeaderCases = [...groups.values()].flatMap((g) => g.cases.filter((c) => Object.values(c.headers).includes("")));
+  console.log(
+    `worker vectors: ${count} cases through ${groups.size} Worker configurations over HTTP/1.1 ` +
+      `(${emptyHeaderCases.length} with an empty header value), ${skipped.length} skipped (header values HTTP cannot carry)` +
+      (skipped.length ? `: ${skipped.join(", ")}` : "") +
+      `, ${notSent.length} not sent (dropped by workerd): ${notSent.join(", ")}`,
+  );
+  assert.deepEqual(notSent, droppedInTransit, "exactly the cases named as dropped in transit exist and were not sent");
   assert.ok(count > 200, `only ${count} cases ran`);
+  assert.ok(emptyHeaderCases.length > 0, "the vectors still have empty-header cases");
+  assert.deepEqual(skipped, expectSkipped, "skipped exactly the cases whose header values HTTP cannot carry");
   assert.deepEqual(failures, []);
 });
 
@@ -261,6 +317,40 @@ test("raw mode forwards the original bytes and the provider's headers", async ()
   assert.equal(forwarded.headers["cf-connecting-ip"], undefined);
   assert.equal(forwarded.headers["x-forwarded-for"], undefined);
   verifyForward(forwarded); // signed over the raw bytes
+});
+
+test("raw mode passes the provider's bearer token only with FORWARD_PROVIDER_AUTH=true", async () => {
+  const headers = { ...vectorA.headers, authorization: "Bearer captured-token" };
+  for (const [more, want] of [[{}, undefined], [{ FORWARD_PROVIDER_AUTH: "true" }, "Bearer captured-token"]]) {
+    const mf = await worker(devBindings({ FORWARD_MODE: "raw", ...more }));
+    receiver.requests = [];
+    receiver.mode = "ok";
+    const res = await post(mf, "textbee", vectorA, { headers });
+    assert.equal(res.status, 200);
+    assert.equal(receiver.requests[0].headers.authorization, want, JSON.stringify(more));
+    assert.ok(receiver.requests[0].headers["x-signature"], "the body-binding signature is passed either way");
+  }
+});
+
+test("an event id that cannot be a header is forwarded and deduped as sha256:<hex>; the body keeps it", async () => {
+  const mf = await worker(devBindings(), { kvNamespaces: { DEDUPE: "dedupe" } });
+  receiver.mode = "ok";
+  for (const id of ["line\r\nbreak", " spaced ", "café ✓", "nul\u0000byte", "x".repeat(257)]) {
+    const body = textbeeBody({ idempotencyKey: id });
+    receiver.requests = [];
+    const res = await post(mf, "textbee", { body, headers: signTextbee(body) });
+    assert.equal(res.status, 200, `${JSON.stringify(id)}: ${await res.clone().text()}`);
+    assert.deepEqual(await res.json(), { ok: true, id });
+    assert.equal(receiver.requests.length, 1);
+    assert.equal(receiver.requests[0].headers["webhook-id"], hashedId(id));
+    assert.equal(verifyForward(receiver.requests[0]).id, id, "the forwarded body keeps the real id");
+    const again = await post(mf, "textbee", { body, headers: signTextbee(body) });
+    assert.deepEqual(await again.json(), { ok: true, id, duplicate: true });
+    assert.equal(receiver.requests.length, 1, "deduped by the same key");
+  }
+  const keys = (await (await mf.getKVNamespace("DEDUPE")).list()).keys.map((k) => k.name);
+  assert.equal(keys.length, 5);
+  for (const key of keys) assert.match(key, /^forwarded:textbee:sha256:[0-9a-f]{64}$/);
 });
 
 test("a bad signature is 401 and nothing is forwarded", async () => {
@@ -312,24 +402,109 @@ test("routing: unknown provider 404, wrong method 405, oversize 413, healthz 200
   assert.equal(res.status, 200);
 });
 
-test("unconfigured: no provider secret, plain-http or missing FORWARD_URL, bad FORWARD_SECRET → 503", async () => {
+/**
+ * Streams `x` bytes with chunked encoding and no Content-Length until the Worker answers or
+ * `maxBytes` are sent. Resolves to the answer, how many bytes were sent when it came, and
+ * whether the upload had to be finished first.
+ */
+function streamUntilAnswered(url, target, headers, maxBytes) {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answeredAt = null;
+    let ended = false;
+    const req = http.request(new URL(target, url), { method: "POST", agent: false, headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
+      answeredAt = sent;
+      const parts = [];
+      res.on("data", (c) => parts.push(c));
+      res.on("end", () => {
+        req.destroy();
+        resolve({ status: res.statusCode, body: Buffer.concat(parts).toString("utf8"), answeredAt, ended });
+      });
+    });
+    req.on("error", (e) => {
+      if (answeredAt === null) reject(e); // after the answer, a closed upload is expected
+    });
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    const pump = () => {
+      while (answeredAt === null && sent < maxBytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (answeredAt === null && !ended) {
+        ended = true;
+        req.end();
+      }
+    };
+    pump();
+  });
+}
+
+test("a chunked body over MAX_BODY_BYTES is 413 before the upload ends; under it, it is read whole", { timeout: 60000 }, async () => {
+  const mf = await worker(devBindings({ MAX_BODY_BYTES: "1024" }));
+  const url = await mf.ready;
+  receiver.requests = [];
+  receiver.mode = "ok";
+  const endless = await streamUntilAnswered(url, "/webhooks/textbee", vectorA.headers, 256 * 1024 * 1024);
+  assert.equal(endless.status, 413);
+  assert.deepEqual(JSON.parse(endless.body), { error: "body_too_large" });
+  assert.equal(endless.ended, false, `answered only after the whole upload (${endless.answeredAt} bytes)`);
+  assert.ok(endless.answeredAt < 16 * 1024 * 1024, `answered after ${endless.answeredAt} bytes`);
+  assert.equal(receiver.requests.length, 0);
+
+  // The same delivery in three chunks, no Content-Length: read whole, verified, forwarded.
+  const body = Buffer.from(vectorA.body, "utf8");
+  const chunks = [body.subarray(0, 7), body.subarray(7, 100), body.subarray(100)];
+  const res = await httpPost(url, { path: "/webhooks/textbee", headers: vectorA.headers, chunks });
+  assert.equal(res.status, 200, res.body);
+  assert.equal(receiver.requests.length, 1);
+  assert.equal(receiver.requests[0].headers["webhook-id"], vectorA.expect.event.id);
+});
+
+test("unconfigured or misconfigured → 503 not_configured, the log names the variable, never a secret", async () => {
+  const port = new URL(receiver.url).port;
+  const badSecret = "whsec_%%%-not-base64";
+  // [bindings, the variable the log names (null: only this provider is unconfigured)]
   const configs = [
-    devBindings({ TEXTBEE_SECRET: undefined }),
-    devBindings({ ALLOW_INSECURE_FORWARD: undefined }),
-    devBindings({ FORWARD_URL: "http://192.0.2.1/receiver" }),
-    devBindings({ FORWARD_URL: undefined }),
-    devBindings({ FORWARD_SECRET: "not-a-whsec-secret!" }),
+    [devBindings({ TEXTBEE_SECRET: undefined }), null],
+    [devBindings({ ALLOW_INSECURE_FORWARD: undefined }), "FORWARD_URL"],
+    [devBindings({ FORWARD_URL: "http://192.0.2.1/receiver" }), "FORWARD_URL"],
+    [devBindings({ FORWARD_URL: undefined }), "FORWARD_URL"],
+    [devBindings({ FORWARD_SECRET: "not-a-whsec-secret!" }), "FORWARD_SECRET"],
+    // WHATWG (and so fetch) reads these as hosts other than 127.0.0.1.
+    [devBindings({ FORWARD_URL: `http://evil.example\\@127.0.0.1:${port}/receiver` }), "FORWARD_URL"],
+    [devBindings({ FORWARD_URL: `http://127.0.0.1:${port}@evil.example/receiver` }), "FORWARD_URL"],
+    [devBindings({ FORWARD_URL: "http://localhost.evil.example/receiver" }), "FORWARD_URL"],
+    [devBindings({ TEXTUS_MAX_AGE_SECONDS: "1h" }), "TEXTUS_MAX_AGE_SECONDS"],
+    [devBindings({ MAX_BODY_BYTES: "1MB" }), "MAX_BODY_BYTES"],
+    [devBindings({ MAX_BODY_BYTES: "0" }), "MAX_BODY_BYTES"],
+    [devBindings({ TOLERANCE_SECONDS: "-1" }), "TOLERANCE_SECONDS"],
+    [devBindings({ LEEWAY_SECONDS: "1m" }), "LEEWAY_SECONDS"],
+    [devBindings({ RETRY_BASE_SECONDS: "99999" }), "RETRY_BASE_SECONDS"],
+    [devBindings({ FORWARD_TIMEOUT_MS: "4s" }), "FORWARD_TIMEOUT_MS"],
+    [devBindings({ HTTPSMS_ALLOW_UNSIGNED: "yes" }), "HTTPSMS_ALLOW_UNSIGNED"],
+    [devBindings({ FORWARD_PROVIDER_AUTH: "1" }), "FORWARD_PROVIDER_AUTH"],
+    [devBindings({ ALLOW_INSECURE_FORWARD: "yes" }), "ALLOW_INSECURE_FORWARD"],
+    [devBindings({ FORWARD_URL: "https://receiver.example/r", DEV_NOW_MS: "1779886900000" }), "DEV_NOW_MS"],
+    [devBindings({ STANDARD_SECRET: badSecret }), "STANDARD_SECRET"],
   ];
-  for (const bindings of configs) {
-    for (const k of Object.keys(bindings)) if (bindings[k] === undefined) delete bindings[k];
-    const mf = await worker(bindings);
+  for (const [bindings, variable] of configs) {
+    const logs = [];
+    const mf = await worker(bindings, { handleStructuredLogs: ({ message }) => void logs.push(message) });
+    const where = JSON.stringify(bindings);
     receiver.requests = [];
     const res = await post(mf, "textbee", vectorA);
     const text = await res.text();
-    assert.equal(res.status, 503, JSON.stringify(Object.keys(bindings)));
-    assert.deepEqual(JSON.parse(text), { error: "not_configured" });
+    assert.equal(res.status, 503, where);
+    assert.deepEqual(JSON.parse(text), { error: "not_configured" }, where);
     assert.ok(!text.includes(FORWARD_SECRET.slice(6)) && !text.includes("3f8a2b6c"), "no secret in the answer");
     assert.equal(receiver.requests.length, 0);
+    const health = await mf.dispatchFetch("http://smshook.test/healthz");
+    assert.equal(health.status, variable === null ? 200 : 503, `healthz, ${where}`);
+    if (variable === null) continue;
+    assert.ok(await waitFor(() => logs.some((l) => l.includes("not configured") && l.includes(variable)), 5000), `no log naming ${variable}: ${logs}`);
+    for (const secret of [FORWARD_SECRET.slice(6), TEXTBEE_SECRET, badSecret]) {
+      assert.ok(!logs.some((l) => l.includes(secret)), `the log shows a secret: ${logs}`);
+    }
   }
 });
 
@@ -396,6 +571,60 @@ test("queue mode: a receiver that always fails leaves the message in the dead-le
   assert.equal(JSON.parse(stored).provider, "textbee");
   assert.equal(receiver.requests.length, 3, "first attempt plus maxRetries");
   receiver.mode = "ok";
+});
+
+test("queue mode: a raw body that base64 would push past 128 KB is enqueued as bytes and delivered intact", { timeout: 30000 }, async () => {
+  const mf = new Miniflare(queueWorkers(devBindings({ RETRY_BASE_SECONDS: "0", FORWARD_MODE: "raw" })));
+  open.push(mf);
+  receiver.requests = [];
+  receiver.mode = "ok";
+  const body = textbeeBody({ message: "x".repeat(100_000), idempotencyKey: "queued\r\nid" }); // base64: 133 KB
+  const res = await post(mf, "textbee", { body, headers: signTextbee(body) });
+  assert.equal(res.status, 202, await res.clone().text());
+  assert.ok(await waitFor(() => receiver.requests.length === 1), "delivered");
+  const forwarded = receiver.requests[0];
+  assert.equal(forwarded.body.toString("utf8"), body, "byte for byte");
+  assert.equal(forwarded.headers["webhook-id"], hashedId("queued\r\nid"), "the consumer uses the header-safe id");
+  assert.equal(forwarded.headers["x-signature"], signTextbee(body)["X-Signature"]);
+  verifyForward(forwarded);
+});
+
+// worker/src/limits.rs: (128,000 − 1,024 − 8,192 − 1,024) / 7.
+const QUEUE_EVENT_BODY_LIMIT = 16_822;
+
+test("queue mode: event bodies are bounded so every message fits; a larger MAX_BODY_BYTES is refused", { timeout: 30000 }, async () => {
+  const mf = new Miniflare(queueWorkers(devBindings({ RETRY_BASE_SECONDS: "0" })));
+  open.push(mf);
+  receiver.requests = [];
+  receiver.mode = "ok";
+  // At the limit with the most escaping JSON allows: every character of the text is \u0001.
+  const shell = textbeeBody({ message: "" }).length;
+  const text = "\u0001".repeat(Math.floor((QUEUE_EVENT_BODY_LIMIT - shell) / 6));
+  const body = textbeeBody({ message: text, idempotencyKey: "k-1" });
+  assert.ok(body.length <= QUEUE_EVENT_BODY_LIMIT && body.length > QUEUE_EVENT_BODY_LIMIT - 6);
+  let res = await post(mf, "textbee", { body, headers: signTextbee(body) });
+  assert.equal(res.status, 202, await res.clone().text());
+  assert.ok(await waitFor(() => receiver.requests.length === 1), "delivered");
+  assert.equal(verifyForward(receiver.requests[0]).text, text);
+
+  // One byte over: refused for good (413), not accepted and then 503 on every retry.
+  const over = textbeeBody({ message: "x".repeat(QUEUE_EVENT_BODY_LIMIT - shell + 1), idempotencyKey: "k-2" });
+  res = await post(mf, "textbee", { body: over, headers: signTextbee(over) });
+  assert.equal(res.status, 413);
+  assert.deepEqual(await res.json(), { error: "body_too_large" });
+
+  // Asking for more than a message can carry is a configuration error.
+  const logs = [];
+  const larger = new Miniflare({
+    ...queueWorkers(devBindings({ MAX_BODY_BYTES: String(QUEUE_EVENT_BODY_LIMIT + 1) })),
+    handleStructuredLogs: ({ message }) => void logs.push(message),
+  });
+  open.push(larger);
+  res = await post(larger, "textbee", vectorA);
+  assert.equal(res.status, 503);
+  assert.deepEqual(await res.json(), { error: "not_configured" });
+  assert.ok(await waitFor(() => logs.some((l) => l.includes("MAX_BODY_BYTES")), 5000), `${logs}`);
+  assert.equal(receiver.requests.length, 1, "nothing more forwarded");
 });
 
 test("KV dedupe: a repeated delivery is answered 200 and forwarded once", async () => {
