@@ -154,9 +154,8 @@ mod tests {
     #[test]
     fn httpsms_tokens_always_carry_sub() {
         let mut options = SignOptions::at(1_767_225_600_000);
-        assert!(claims(&options).starts_with(
-            r#"{"iss":"api.httpsms.com","sub":"smshook-placeholder-user","exp":"#
-        ));
+        assert!(claims(&options)
+            .starts_with(r#"{"iss":"api.httpsms.com","sub":"smshook-placeholder-user","exp":"#));
         options.subject = Some("XtABz6zdeFMoBLoltz6SREDvRSh2".into());
         assert!(claims(&options).contains(r#","sub":"XtABz6zdeFMoBLoltz6SREDvRSh2","#));
     }

@@ -107,7 +107,10 @@ fn assert_coded(result: Result<smshook::Event, smshook::Error>) -> Result<(), Te
     if let Err(e) = result {
         prop_assert!(CODES.contains(&e.code()), "unexpected code {}", e.code());
         let shown = format!("{e} {e:?}");
-        prop_assert!(!shown.contains(SECRET), "the error shows the secret: {shown}");
+        prop_assert!(
+            !shown.contains(SECRET),
+            "the error shows the secret: {shown}"
+        );
     }
     Ok(())
 }
@@ -201,14 +204,22 @@ fn chrono_normalized(s: &str) -> Option<Option<String>> {
         return Some(None);
     }
     let millis = utc.nanosecond() / 1_000_000;
-    Some(Some(format!("{}.{millis:03}Z", utc.format("%Y-%m-%dT%H:%M:%S"))))
+    Some(Some(format!(
+        "{}.{millis:03}Z",
+        utc.format("%Y-%m-%dT%H:%M:%S")
+    )))
 }
 
 /// RFC 3339-shaped date-times with every part drawn from a slightly wider range than
 /// valid (month 13, day 32, hour 24, minute 60…) and the grammar's variants.
 fn date_time() -> impl Strategy<Value = String> {
     let date = (0u32..=9999, 0u32..=13, 0u32..=32);
-    let time = (0u32..=24, 0u32..=60, 0u32..=59, prop::sample::select(vec!['T', 't', ' ']));
+    let time = (
+        0u32..=24,
+        0u32..=60,
+        0u32..=59,
+        prop::sample::select(vec!['T', 't', ' ']),
+    );
     let fraction = prop_oneof![Just(String::new()), "\\.[0-9]{1,12}"];
     let offset = prop_oneof![
         Just("Z".to_owned()),
