@@ -23,6 +23,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	$(ENV) && cargo clippy --target wasm32-unknown-unknown --features wasm,js-clock -- -D warnings
+	$(ENV) && cargo clippy -p smshook-worker --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace --all-features

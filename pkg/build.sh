@@ -18,13 +18,13 @@ WASM_OPT=${WASM_OPT_BIN:-$TOOLS/bin/wasm-opt}
 WASM_BINDGEN=${WASM_BINDGEN_BIN:-wasm-bindgen}
 [ -x "$WASM_OPT" ] || { log "wasm-opt not found at $WASM_OPT: run make tools"; exit 1; }
 
-# Cargo.toml's `wasm-release` profile (release + LTO, opt-level 3: smaller and faster than
-# "s" or "z" on this crate after wasm-opt -Oz, see the profile). SMSHOOK_WASM_OPT_LEVEL=z|3|s
-# overrides (note: a different level rebuilds the profile's artifacts).
-if [ -n "${SMSHOOK_WASM_OPT_LEVEL:-}" ]; then export CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=$SMSHOOK_WASM_OPT_LEVEL; fi
-log "cargo build --profile wasm-release --target wasm32-unknown-unknown --features wasm"
-( cd "$ROOT" && cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --features wasm --lib )
-WASM="$ROOT/target/wasm32-unknown-unknown/wasm-release/smshook.wasm"
+# Cargo.toml's release profile (LTO, opt-level 3: smaller and faster than "s" or "z" on
+# this crate after wasm-opt -Oz, see the profile). SMSHOOK_WASM_OPT_LEVEL=z|3|s overrides
+# (note: a different level rebuilds the profile's artifacts).
+if [ -n "${SMSHOOK_WASM_OPT_LEVEL:-}" ]; then export CARGO_PROFILE_RELEASE_OPT_LEVEL=$SMSHOOK_WASM_OPT_LEVEL; fi
+log "cargo build --release --target wasm32-unknown-unknown --features wasm"
+( cd "$ROOT" && cargo build --quiet --release --target wasm32-unknown-unknown --features wasm --lib )
+WASM="$ROOT/target/wasm32-unknown-unknown/release/smshook.wasm"
 
 DIST="$PKG/dist"
 # Same cargo output and same tools as last time: only the JS twin needs regenerating.

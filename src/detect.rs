@@ -1,43 +1,73 @@
-//! Naming the provider of a delivery from its headers alone.
+//! Naming the provider of a delivery from its headers alone, by the rules the providers
+//! declare in the registry (`Spec::detect`).
 
 use crate::headers::trimmed;
 use crate::{Headers, Provider};
 
+/// One test on the headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Test {
+    /// The header is present (any value).
+    Present(&'static str),
+    /// The header's trimmed value starts with this prefix (ASCII case-insensitive).
+    Prefix(&'static str, &'static str),
+    /// The header's trimmed value is non-empty hex.
+    Hex(&'static str),
+}
+
+impl Test {
+    fn holds<H: Headers + ?Sized>(self, headers: &H) -> bool {
+        match self {
+            Self::Present(name) => headers.get(name).is_some(),
+            Self::Prefix(name, prefix) => trimmed(headers, name)
+                .and_then(|v| v.get(..prefix.len()))
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix)),
+            Self::Hex(name) => trimmed(headers, name)
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_hexdigit())),
+        }
+    }
+}
+
+/// A provider's detection rule: it matches when every test of any one alternative holds.
+/// Rules are tried by `rank`, lowest first, so a more specific rule wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rule {
+    /// The order among providers (lower is tried first).
+    pub rank: u8,
+    /// Alternatives, each a list of tests that must all hold.
+    pub any: &'static [&'static [Test]],
+}
+
+impl Rule {
+    fn matches<H: Headers + ?Sized>(&self, headers: &H) -> bool {
+        self.any
+            .iter()
+            .any(|all| all.iter().all(|test| test.holds(headers)))
+    }
+}
+
 /// The provider whose headers these are, or `None` when no rule matches.
 ///
-/// Rules, in order: `authorization: Bearer …` with `x-event-type` → httpSMS;
-/// `x-textus-signature` → TextUs; `x-signature` → textbee; `x-webhook-signature` starting
-/// `sha256=` → zuc; `x-webhook-signature` with `x-webhook-timestamp` or plain hex →
-/// Messages.dev; `webhook-signature` → Standard Webhooks.
+/// Each provider's rule is part of its registry entry (`src/provider/<id>.rs`); the
+/// README's provider table lists them in the order they are tried.
 #[must_use]
 pub fn detect<H: Headers + ?Sized>(headers: &H) -> Option<Provider> {
-    let has = |name: &str| headers.get(name).is_some();
-    let bearer = trimmed(headers, "authorization")
-        .and_then(|v| v.get(..7))
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "));
-    if bearer && has("x-event-type") {
-        return Some(Provider::Httpsms);
+    Provider::ALL
+        .iter()
+        .copied()
+        .filter(|p| p.spec().detect.matches(headers))
+        .min_by_key(|p| p.spec().detect.rank)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Provider;
+
+    #[test]
+    fn every_provider_has_its_own_rank() {
+        let mut ranks: Vec<u8> = Provider::ALL.iter().map(|p| p.spec().detect.rank).collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        assert_eq!(ranks.len(), Provider::ALL.len());
     }
-    if has("x-textus-signature") {
-        return Some(Provider::Textus);
-    }
-    if has("x-signature") {
-        return Some(Provider::Textbee);
-    }
-    if let Some(signature) = trimmed(headers, "x-webhook-signature") {
-        let prefixed = signature
-            .get(..7)
-            .is_some_and(|p| p.eq_ignore_ascii_case("sha256="));
-        if prefixed {
-            return Some(Provider::Zuc);
-        }
-        let hex = !signature.is_empty() && signature.bytes().all(|b| b.is_ascii_hexdigit());
-        if has("x-webhook-timestamp") || hex {
-            return Some(Provider::MessagesDev);
-        }
-    }
-    if has("webhook-signature") {
-        return Some(Provider::Standard);
-    }
-    None
 }

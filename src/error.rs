@@ -128,6 +128,80 @@ impl Error {
         }
     }
 
+    /// The HTTP status a receiver should answer the sender with: 401 for authentication
+    /// failures, 400 `malformed_payload`, 413 `body_too_large`, 503 for a receiver's bad
+    /// secret, 404 `unknown_provider` (the route names no provider), and 500
+    /// `invalid_argument` (the receiver's own code passed the wrong input: a 5xx makes the
+    /// provider retry once that is fixed, where a 4xx would make it drop the event).
+    #[must_use]
+    pub fn http_status(&self) -> u16 {
+        match self.category() {
+            Category::Authentication => 401,
+            Category::Payload => 400,
+            Category::TooLarge => 413,
+            Category::Configuration => 503,
+            Category::Usage => match self {
+                Self::UnknownProvider => 404,
+                _ => 500,
+            },
+        }
+    }
+
+    /// One error of each code (details left empty), in specification order: the table
+    /// from which codes are looked up. The match below has no wildcard, so a new variant
+    /// that is missing here is a compile error.
+    pub(crate) fn each() -> [Error; 14] {
+        let all = [
+            Self::MissingSignature { header: "" },
+            Self::MalformedSignature {
+                header: "",
+                reason: "",
+            },
+            Self::SignatureMismatch,
+            Self::TimestampOutOfTolerance,
+            Self::TokenExpired,
+            Self::TokenNotYetValid,
+            Self::AlgorithmNotAllowed,
+            Self::ClaimMismatch { claim: "" },
+            Self::MalformedPayload { reason: "" },
+            Self::BodyTooLarge { limit: 0 },
+            Self::InvalidSecret { reason: "" },
+            Self::UnknownProvider,
+            Self::ProviderNotDetected,
+            Self::InvalidArgument {
+                message: String::new(),
+            },
+        ];
+        for error in &all {
+            match error {
+                Self::MissingSignature { .. }
+                | Self::MalformedSignature { .. }
+                | Self::SignatureMismatch
+                | Self::TimestampOutOfTolerance
+                | Self::TokenExpired
+                | Self::TokenNotYetValid
+                | Self::AlgorithmNotAllowed
+                | Self::ClaimMismatch { .. }
+                | Self::MalformedPayload { .. }
+                | Self::BodyTooLarge { .. }
+                | Self::InvalidSecret { .. }
+                | Self::UnknownProvider
+                | Self::ProviderNotDetected
+                | Self::InvalidArgument { .. } => {}
+            }
+        }
+        all
+    }
+
+    /// The HTTP status for an error code, `None` for a code that is not smshook's.
+    #[must_use]
+    pub fn http_status_of(code: &str) -> Option<u16> {
+        Self::each()
+            .iter()
+            .find(|e| e.code() == code)
+            .map(Error::http_status)
+    }
+
     pub(crate) fn malformed(header: &'static str, reason: &'static str) -> Self {
         Self::MalformedSignature { header, reason }
     }

@@ -58,13 +58,3 @@ impl<V: AsRef<str>> Headers for BTreeMap<String, V> {
 pub(crate) fn trimmed<'h, H: Headers + ?Sized>(headers: &'h H, name: &str) -> Option<&'h str> {
     headers.get(name).map(str::trim)
 }
-
-/// Borrows any (possibly unsized) [`Headers`] as a sized value, so it can be used as
-/// `&dyn Headers`.
-pub(crate) struct DynHeaders<'h, H: ?Sized>(pub &'h H);
-
-impl<H: Headers + ?Sized> Headers for DynHeaders<'_, H> {
-    fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(name)
-    }
-}

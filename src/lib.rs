@@ -57,7 +57,7 @@ pub use error::{Category, Error};
 pub use event::{Event, EventError, EventType};
 pub use headers::Headers;
 pub use options::{SignOptions, VerifyOptions};
-pub use provider::Provider;
+pub use provider::{Provider, ProviderOption, Sample};
 pub use scheme::standard::{
     ID as WEBHOOK_ID, SIGNATURE as WEBHOOK_SIGNATURE, TIMESTAMP as WEBHOOK_TIMESTAMP,
 };

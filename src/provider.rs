@@ -1,11 +1,7 @@
-//! The supported providers: each is data (a [`Scheme`] and names) plus a payload parser.
-
-mod httpsms;
-mod messages_dev;
-mod standard;
-mod textbee;
-mod textus;
-mod zuc;
+//! The provider registry. Each provider is one file, `provider/<id>.rs`, holding all of its
+//! facts as data (a [`Spec`]) plus its payload parser; the one list in [`providers!`]
+//! generates the [`Provider`] enum, `ALL`, `FromStr`, the serde names and `id()`. Adding a
+//! provider and forgetting a fact is a compile error.
 
 use core::fmt;
 use core::str::FromStr;
@@ -15,38 +11,61 @@ use sha2::{Digest, Sha256};
 
 use serde_json::value::RawValue;
 
+use crate::detect::Rule;
 use crate::json::Object;
-use crate::scheme::Scheme;
-use crate::{Error, Event, EventError, EventType, Headers};
+use crate::scheme::{Scheme, Signed};
+use crate::{Error, Event, EventError, EventType};
 
-/// A webhook provider. Ids are exact lowercase strings (`"textbee"`, `"messages-dev"`…).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[non_exhaustive]
-pub enum Provider {
-    /// textbee.dev: `X-Signature`, hex HMAC-SHA256 of the body.
-    #[serde(rename = "textbee")]
-    Textbee,
-    /// Messages.dev: `X-Webhook-Signature`, hex HMAC-SHA256 of `"<timestamp>.<body>"`.
-    #[serde(rename = "messages-dev")]
-    MessagesDev,
-    /// The private-number SMS service (scan.zuc.ro): `X-Webhook-Signature: sha256=<hex>`.
-    #[serde(rename = "zuc")]
-    Zuc,
-    /// httpSMS: `Authorization: Bearer <JWT>` (HS256); the token does not cover the body.
-    #[serde(rename = "httpsms")]
-    Httpsms,
-    /// TextUs: `X-TextUs-Signature`, hex HMAC-SHA256 of the body.
-    #[serde(rename = "textus")]
-    Textus,
-    /// Standard Webhooks `v1`, the format the smshook Worker re-signs with.
-    #[serde(rename = "standard")]
-    Standard,
+/// The registry: `Variant = module "id",` with the variant's doc comment.
+macro_rules! providers {
+    ($($(#[$doc:meta])* $variant:ident = $module:ident $id:literal,)+) => {
+        $(mod $module;)+
+
+        /// A webhook provider. Ids are exact lowercase strings (`"textbee"`,
+        /// `"messages-dev"`…).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum Provider {
+            $($(#[$doc])* #[serde(rename = $id)] $variant,)+
+        }
+
+        impl Provider {
+            /// Every provider, in specification order.
+            pub const ALL: &'static [Provider] = &[$(Self::$variant,)+];
+
+            /// The provider id, e.g. `"messages-dev"`.
+            #[must_use]
+            pub fn id(self) -> &'static str {
+                match self { $(Self::$variant => $id,)+ }
+            }
+
+            pub(crate) fn spec(self) -> &'static Spec {
+                match self { $(Self::$variant => &$module::SPEC,)+ }
+            }
+        }
+    };
 }
 
-/// What a payload parser gets: the body (validated JSON, verbatim) and the headers.
+providers! {
+    /// textbee.dev: `X-Signature`, hex HMAC-SHA256 of the body.
+    Textbee = textbee "textbee",
+    /// Messages.dev: `X-Webhook-Signature`, hex HMAC-SHA256 of `"<timestamp>.<body>"`.
+    MessagesDev = messages_dev "messages-dev",
+    /// The private-number SMS service (scan.zuc.ro): `X-Webhook-Signature: sha256=<hex>`.
+    Zuc = zuc "zuc",
+    /// httpSMS: `Authorization: Bearer <JWT>` (HS256); the token does not cover the body.
+    Httpsms = httpsms "httpsms",
+    /// TextUs: `X-TextUs-Signature`, hex HMAC-SHA256 of the body.
+    Textus = textus "textus",
+    /// Standard Webhooks `v1`, the format the smshook Worker re-signs with.
+    Standard = standard "standard",
+}
+
+/// What a payload parser gets: the body (validated JSON, verbatim) and what the signature
+/// established (the signed time and delivery id). Parsers never read headers.
 pub(crate) struct Input<'a> {
     pub body: &'a RawValue,
-    pub headers: &'a dyn Headers,
+    pub signed: &'a Signed,
 }
 
 impl<'a> Input<'a> {
@@ -62,45 +81,72 @@ impl<'a> Input<'a> {
     }
 }
 
+/// A verification option that applies to some providers only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProviderOption {
+    /// `VerifyOptions::audience` (JS `audience`).
+    Audience,
+    /// `VerifyOptions::subject` (JS `subject`).
+    Subject,
+    /// `VerifyOptions::allow_unsigned` (JS `allowUnsigned`).
+    AllowUnsigned,
+    /// `VerifyOptions::max_age_seconds` (JS `maxAgeSeconds`).
+    MaxAgeSeconds,
+}
+
+impl ProviderOption {
+    /// The option's suffix in Worker variable names: `HTTPSMS_AUDIENCE`, `TEXTUS_MAX_AGE_SECONDS`.
+    #[must_use]
+    pub fn env_suffix(self) -> &'static str {
+        match self {
+            Self::Audience => "AUDIENCE",
+            Self::Subject => "SUBJECT",
+            Self::AllowUnsigned => "ALLOW_UNSIGNED",
+            Self::MaxAgeSeconds => "MAX_AGE_SECONDS",
+        }
+    }
+}
+
+/// A realistic delivery of one provider, for demos, benchmarks and tests: `sign` it with
+/// `secret` and the sign options it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Sample {
+    /// A signing secret in the provider's format.
+    pub secret: &'static str,
+    /// The body, with `{TEXT}` where the message text goes.
+    pub body: &'static str,
+    /// The JWT audience to sign with (httpSMS), if any.
+    pub audience: Option<&'static str>,
+    /// The JWT subject to sign with (httpSMS), if any.
+    pub subject: Option<&'static str>,
+    /// The delivery id to sign with, if any.
+    pub id: Option<&'static str>,
+}
+
 /// One provider's facts.
 pub(crate) struct Spec {
-    pub id: &'static str,
+    /// Display name.
     pub name: &'static str,
+    /// The scheme and its parameters.
     pub scheme: Scheme,
+    /// The headers it sends, lowercase, that a forwarder passes along with the raw body.
+    pub headers: &'static [&'static str],
+    /// How `detect` recognizes it; rules are tried in the order of `rank`, lowest first.
+    pub detect: Rule,
+    /// The provider-specific options that apply to it.
+    pub options: &'static [ProviderOption],
     /// The top-level body field holding a signed RFC 3339 time that `max_age_seconds`
     /// applies to (TextUs's `timestamp`), if any.
     pub signed_time_field: Option<&'static str>,
+    /// A realistic delivery.
+    pub sample: Sample,
+    /// The payload parser.
     pub parse: fn(&Input<'_>) -> Result<Event, Error>,
 }
 
 impl Provider {
-    /// Every provider, in specification order.
-    pub const ALL: [Provider; 6] = [
-        Self::Textbee,
-        Self::MessagesDev,
-        Self::Zuc,
-        Self::Httpsms,
-        Self::Textus,
-        Self::Standard,
-    ];
-
-    pub(crate) fn spec(self) -> &'static Spec {
-        match self {
-            Self::Textbee => &textbee::SPEC,
-            Self::MessagesDev => &messages_dev::SPEC,
-            Self::Zuc => &zuc::SPEC,
-            Self::Httpsms => &httpsms::SPEC,
-            Self::Textus => &textus::SPEC,
-            Self::Standard => &standard::SPEC,
-        }
-    }
-
-    /// The provider id, e.g. `"messages-dev"`.
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        self.spec().id
-    }
-
     /// The provider's display name, e.g. `"Messages.dev"`.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -118,6 +164,32 @@ impl Provider {
     pub fn signature_header(self) -> &'static str {
         self.spec().scheme.signature_header()
     }
+
+    /// The (lowercase) headers this provider sends that a forwarder passes along with the
+    /// raw body, so the receiver can check the provider's signature itself (for httpSMS
+    /// that includes `authorization`, which a forwarder should pass only when asked).
+    #[must_use]
+    pub fn headers(self) -> &'static [&'static str] {
+        self.spec().headers
+    }
+
+    /// The provider-specific options that apply to this provider.
+    #[must_use]
+    pub fn options(self) -> &'static [ProviderOption] {
+        self.spec().options
+    }
+
+    /// A realistic delivery of this provider (demos, benchmarks, tests).
+    #[must_use]
+    pub fn sample(self) -> Sample {
+        self.spec().sample
+    }
+
+    /// The env-variable prefix of this provider: `TEXTBEE`, `MESSAGES_DEV`…
+    #[must_use]
+    pub fn env_prefix(self) -> String {
+        self.id().to_ascii_uppercase().replace('-', "_")
+    }
 }
 
 impl FromStr for Provider {
@@ -126,7 +198,8 @@ impl FromStr for Provider {
     /// Parses an exact provider id; anything else is [`Error::UnknownProvider`].
     fn from_str(id: &str) -> Result<Self, Error> {
         Self::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|p| p.id() == id)
             .ok_or(Error::UnknownProvider)
     }

@@ -1,10 +1,8 @@
 //! Verification: size limit, then the signature, then timestamps, then the payload.
 
-use crate::headers::{trimmed, DynHeaders};
 use crate::json;
 use crate::provider::Input;
-use crate::scheme::hmac::HexSignature;
-use crate::scheme::{jwt, standard, Scheme};
+use crate::scheme::Context;
 use crate::{time, Error, Event, Headers, Provider, Secret, VerifyOptions};
 
 /// Verifies deliveries of one provider with one or more secrets (rotation).
@@ -45,10 +43,7 @@ impl Verifier {
     {
         let secrets = secrets
             .into_iter()
-            .map(|s| match provider {
-                Provider::Standard => Secret::standard(s.as_ref()),
-                _ => Secret::from_bytes(s.as_ref().as_bytes()),
-            })
+            .map(|s| provider.spec().scheme.key(s.as_ref()))
             .collect::<Result<Vec<_>, _>>()?;
         Self::from_secrets(provider, secrets)
     }
@@ -105,9 +100,13 @@ impl Verifier {
             return Err(Error::BodyTooLarge { limit });
         }
         let spec = self.provider.spec();
-        self.check_signature(spec.scheme, headers, body, now_ms)?;
+        let context = Context {
+            secrets: &self.secrets,
+            options: &self.options,
+            now_ms,
+        };
+        let signed = spec.scheme.verify(&context, headers, body)?;
         let text = core::str::from_utf8(body).map_err(|_| Error::payload("body is not UTF-8"))?;
-        let headers = DynHeaders(headers);
         let raw = json::validate(text)?;
         if let (Some(field), Some(max_age)) = (spec.signed_time_field, self.options.max_age_seconds)
         {
@@ -115,7 +114,7 @@ impl Verifier {
         }
         (spec.parse)(&Input {
             body: raw,
-            headers: &headers,
+            signed: &signed,
         })
     }
 
@@ -127,122 +126,6 @@ impl Verifier {
     #[cfg(any(not(target_arch = "wasm32"), feature = "js-clock"))]
     pub fn verify<H: Headers + ?Sized>(&self, headers: &H, body: &[u8]) -> Result<Event, Error> {
         self.verify_at(headers, body, crate::clock::now_ms())
-    }
-
-    fn check_signature<H: Headers + ?Sized>(
-        &self,
-        scheme: Scheme,
-        headers: &H,
-        body: &[u8],
-        now_ms: u64,
-    ) -> Result<(), Error> {
-        let secrets = &self.secrets;
-        match scheme {
-            Scheme::HexHmac { header, prefix } => {
-                let value = trimmed(headers, header).ok_or(Error::MissingSignature { header })?;
-                let hex = match prefix {
-                    None => value,
-                    Some(prefix) => strip_prefix_ignore_case(value, prefix)
-                        .ok_or(Error::malformed(header, "missing sha256= prefix"))?,
-                };
-                let signature = HexSignature::parse(header, hex)?;
-                if signature.matches(secrets, &[body]) {
-                    Ok(())
-                } else {
-                    Err(Error::SignatureMismatch)
-                }
-            }
-            Scheme::TimestampedHexHmac {
-                header,
-                timestamp_header,
-            } => {
-                let value = trimmed(headers, header).ok_or(Error::MissingSignature { header })?;
-                let signature = HexSignature::parse(header, value)?;
-                let Some(header_ts) = trimmed(headers, timestamp_header) else {
-                    return self.check_untimed_forms(&signature, body, now_ms);
-                };
-                let header_ms = standard::parse_timestamp(timestamp_header, header_ts)?;
-                if !signature.matches(secrets, &[header_ts.as_bytes(), b".", body]) {
-                    return Err(Error::SignatureMismatch);
-                }
-                // Within tolerance, the payload parser checks that the body's timestamp
-                // agrees (no second pass over the body here). Outside, a disagreement is
-                // reported before the tolerance.
-                if self.check_tolerance(header_ms, now_ms).is_ok() {
-                    return Ok(());
-                }
-                if let Some(body_ts) = body_timestamp(body) {
-                    if body_ts.value? != header_ms {
-                        return Err(Error::payload("timestamp header and body disagree"));
-                    }
-                }
-                Err(Error::TimestampOutOfTolerance)
-            }
-            Scheme::BearerJwt { issuer } => {
-                let Some(value) = trimmed(headers, "authorization") else {
-                    return if self.options.allow_unsigned {
-                        Ok(())
-                    } else {
-                        Err(Error::MissingSignature {
-                            header: "authorization",
-                        })
-                    };
-                };
-                let token = jwt::bearer_token(value)?;
-                let rules = jwt::Rules {
-                    issuer,
-                    audience: self.options.audience.as_deref(),
-                    subject: self.options.subject.as_deref(),
-                    leeway_seconds: self.options.leeway_seconds,
-                    now_ms,
-                };
-                jwt::verify(secrets, token, &rules)
-            }
-            Scheme::StandardWebhooks => {
-                let get =
-                    |header| trimmed(headers, header).ok_or(Error::MissingSignature { header });
-                let id = get(standard::ID)?;
-                if id.is_empty() {
-                    return Err(Error::malformed(standard::ID, "empty"));
-                }
-                let timestamp = get(standard::TIMESTAMP)?;
-                let signature = get(standard::SIGNATURE)?;
-                let seconds = standard::parse_timestamp(standard::TIMESTAMP, timestamp)?;
-                standard::verify(secrets, id, timestamp, body, signature)?;
-                self.check_tolerance(seconds.saturating_mul(1000), now_ms)
-            }
-        }
-    }
-
-    /// Messages.dev without a timestamp header: the older body-only form, or the body's
-    /// own `timestamp` as the signed prefix; then that timestamp's tolerance.
-    fn check_untimed_forms(
-        &self,
-        signature: &HexSignature,
-        body: &[u8],
-        now_ms: u64,
-    ) -> Result<(), Error> {
-        let secrets = &self.secrets;
-        let body_ts = body_timestamp(body);
-        let signed = signature.matches(secrets, &[body])
-            || body_ts
-                .as_ref()
-                .is_some_and(|ts| signature.matches(secrets, &[ts.token.as_bytes(), b".", body]));
-        if !signed {
-            return Err(Error::SignatureMismatch);
-        }
-        match body_ts.map(|ts| ts.value).transpose()? {
-            Some(ms) => self.check_tolerance(ms, now_ms),
-            None => Ok(()),
-        }
-    }
-
-    fn check_tolerance(&self, signed_ms: u64, now_ms: u64) -> Result<(), Error> {
-        let tolerance_ms = self.options.tolerance_seconds.saturating_mul(1000);
-        if signed_ms.abs_diff(now_ms) > tolerance_ms {
-            return Err(Error::TimestampOutOfTolerance);
-        }
-        Ok(())
     }
 }
 
@@ -258,26 +141,4 @@ fn check_max_age(body: &str, field: &str, max_age: u64, now_ms: u64) -> Result<(
         Some(at) if now.saturating_sub(at) <= max_age_ms => Ok(()),
         _ => Err(Error::TimestampOutOfTolerance),
     }
-}
-
-fn strip_prefix_ignore_case<'a>(value: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = value.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| value.get(prefix.len()..))
-        .flatten()
-}
-
-/// The body's top-level `timestamp` number: its exact token (for the signed bytes) and
-/// its value (for the checks), read without trusting the body.
-struct BodyTimestamp<'a> {
-    token: &'a str,
-    value: Result<u64, Error>,
-}
-
-fn body_timestamp(body: &[u8]) -> Option<BodyTimestamp<'_>> {
-    let text = core::str::from_utf8(body).ok()?;
-    let token = json::object(text).ok()?.get("timestamp")?;
-    let value =
-        json::unsigned(Some(token)).ok_or(Error::payload("body timestamp is not an integer"));
-    Some(BodyTimestamp { token, value })
 }

@@ -267,7 +267,8 @@ struct ProviderInfo {
 #[must_use]
 pub fn providers() -> String {
     let list: Vec<ProviderInfo> = Provider::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|p| ProviderInfo {
             id: p.id(),
             name: p.name(),
@@ -276,4 +277,12 @@ pub fn providers() -> String {
         })
         .collect();
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The HTTP status a receiver should answer for an error code (`Error::http_status`); 400
+/// for a code that is not smshook's.
+#[wasm_bindgen(js_name = httpStatus)]
+#[must_use]
+pub fn http_status(code: &str) -> u16 {
+    Error::http_status_of(code).unwrap_or(400)
 }

@@ -5,30 +5,19 @@
 use libfuzzer_sys::fuzz_target;
 use smshook::{sign, Provider, SignOptions, Verifier};
 
-const NAMES: [&str; 8] = [
-    "x-signature",
-    "x-webhook-signature",
-    "x-webhook-timestamp",
-    "x-textus-signature",
-    "authorization",
-    "webhook-id",
-    "webhook-timestamp",
-    "webhook-signature",
-];
 
 fuzz_target!(|input: &[u8]| {
     let Some((&selector, rest)) = input.split_first() else { return };
     let provider = Provider::ALL[usize::from(selector) % Provider::ALL.len()];
-    let secret = match provider {
-        Provider::Standard => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-        _ => "a-secret-of-at-least-20-chars",
-    };
+    let secret = provider.sample().secret;
+    // Every header some provider sends, from the registry.
+    let names: Vec<&str> = Provider::ALL.iter().flat_map(|p| p.headers().iter().copied()).collect();
     let verifier = Verifier::new(provider, [secret]).expect("valid secret");
     let now = 1_767_225_600_000;
 
     // Hostile: the first bytes (split at NUL) are header values, the rest the body.
-    let mut parts = rest.splitn(NAMES.len() + 1, |&b| b == 0);
-    let headers: Vec<(&str, String)> = NAMES
+    let mut parts = rest.splitn(names.len() + 1, |&b| b == 0);
+    let headers: Vec<(&str, String)> = names
         .iter()
         .zip(parts.by_ref())
         .map(|(name, value)| (*name, String::from_utf8_lossy(value).into_owned()))

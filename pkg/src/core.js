@@ -22,26 +22,6 @@ const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key
 /** An option the caller set on the object itself (never one inherited from a prototype). */
 const own = (options, key) => (hasOwn(options, key) ? options[key] : undefined);
 
-// HTTP status a receiver should answer for each code (the same as smshook's Worker).
-// Null prototype: a code such as "constructor" is no key of it.
-const STATUS = {
-  __proto__: null,
-  missing_signature: 401,
-  malformed_signature: 401,
-  signature_mismatch: 401,
-  timestamp_out_of_tolerance: 401,
-  token_expired: 401,
-  token_not_yet_valid: 401,
-  algorithm_not_allowed: 401,
-  claim_mismatch: 401,
-  malformed_payload: 400,
-  body_too_large: 413,
-  invalid_secret: 503,
-  unknown_provider: 404,
-  provider_not_detected: 401,
-  invalid_argument: 500,
-};
-
 /** The one error type of smshook: `code` is stable (SPEC section 3). */
 export class WebhookVerificationError extends Error {
   constructor(code, message, provider = null) {
@@ -51,9 +31,14 @@ export class WebhookVerificationError extends Error {
     this.provider = provider ?? null;
   }
 
-  /** The HTTP status to answer the sender with (401 for authentication failures). */
+  /**
+   * The HTTP status to answer the sender with, from the core's one table
+   * (`Error::http_status`): 401 for authentication failures, 400 malformed_payload, 413
+   * body_too_large, 503 invalid_secret, 404 unknown_provider, 500 invalid_argument; 400
+   * for a code that is not smshook's.
+   */
   get status() {
-    return typeof this.code === "string" && hasOwn(STATUS, this.code) ? STATUS[this.code] : 400;
+    return typeof this.code === "string" && wasm !== null ? wasm.httpStatus(this.code) : 400;
   }
 }
 
@@ -240,12 +225,6 @@ export function detect(headers) {
   const w = ready();
   const id = w.detect(JSON.stringify(normalizeHeaders(headers)));
   return id === undefined || id === null ? null : id;
-}
-
-/** Every supported provider: a frozen array of frozen `{ id, name, scheme, signatureHeader }`. */
-export function providers() {
-  ready();
-  return providerList;
 }
 
 function withoutRequestParts(options, what) {

@@ -1,6 +1,6 @@
 // Browsers and bundlers (Vite, webpack, esbuild, Rollup): the .wasm is inlined as base64
 // and instantiated synchronously at import time: no fetch, no plugin, no top-level await.
-import { initSync, verifyBytes, verifyText, signBytes, detect as detectJson, providers } from "../dist/web/smshook.js";
+import { initSync, verifyBytes, verifyText, signBytes, detect as detectJson, providers, httpStatus } from "../dist/web/smshook.js";
 import { wasmBase64 } from "../dist/web/wasm-inline.js";
 import { bindWasm } from "./core.js";
 
@@ -14,7 +14,7 @@ function decodeBase64(text) {
 
 initSync({ module: decodeBase64(wasmBase64) });
 
-export const PROVIDERS = bindWasm({ verifyBytes, verifyText, signBytes, detect: detectJson, providers });
+export const PROVIDERS = bindWasm({ verifyBytes, verifyText, signBytes, detect: detectJson, providers, httpStatus });
 export {
   verify,
   sign,

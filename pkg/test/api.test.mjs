@@ -46,10 +46,16 @@ test("import and require give the same instance and class", () => {
   }
 });
 
-test("PROVIDERS is a frozen list of the six providers", () => {
+test("PROVIDERS is frozen and is the registry: one vector file each, and the TypeScript ProviderId union", async () => {
+  const fs = await import("node:fs");
   assert.ok(Object.isFrozen(PROVIDERS));
   assert.ok(PROVIDERS.every(Object.isFrozen));
-  assert.deepEqual(PROVIDERS.map((p) => p.id).sort(), ["httpsms", "messages-dev", "standard", "textbee", "textus", "zuc"]);
+  const ids = PROVIDERS.map((p) => p.id).sort();
+  const files = fs.readdirSync(process.env.SMSHOOK_VECTORS).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+  assert.deepEqual(ids, files, "tests/vectors/<id>.json for exactly the registered providers");
+  const dts = fs.readFileSync(path.join(process.env.SMSHOOK_VECTORS, "..", "..", "pkg", "index.d.ts"), "utf8");
+  const union = /export type ProviderId =([^;]*);/.exec(dts)?.[1] ?? "";
+  assert.deepEqual([...union.matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort(), ids, "index.d.ts ProviderId");
   for (const p of PROVIDERS) assert.deepEqual(Object.keys(p).sort(), ["id", "name", "scheme", "signatureHeader"]);
   assert.throws(() => { PROVIDERS.push({}); }, TypeError);
 });

@@ -1,17 +1,43 @@
 //! httpSMS: a structured-mode CloudEvent; the type in the body wins over `X-Event-Type`.
 
-use super::{Fields, Input, Provider, Spec};
+use super::{Fields, Input, Provider, ProviderOption, Sample, Spec};
 use crate::json;
-use crate::scheme::Scheme;
+use crate::detect::{Rule, Test};
+use crate::scheme::{bearer_jwt, HeaderName, Scheme};
 use crate::{Error, Event, EventError, EventType};
 
 pub(crate) const SPEC: Spec = Spec {
-    id: "httpsms",
     name: "httpSMS",
-    scheme: Scheme::BearerJwt {
+    scheme: Scheme::BearerJwt(bearer_jwt::Params {
         issuer: "api.httpsms.com",
+        placeholder_subject: "smshook-placeholder-user",
+        event_type: HeaderName {
+            name: "x-event-type",
+            spelling: "X-Event-Type",
+        },
+        body_event_type: "type",
+    }),
+    headers: &["authorization", "x-event-type"],
+    detect: Rule {
+        rank: 0,
+        any: &[&[
+            Test::Prefix("authorization", "bearer "),
+            Test::Present("x-event-type"),
+        ]],
     },
+    options: &[
+        ProviderOption::Audience,
+        ProviderOption::Subject,
+        ProviderOption::AllowUnsigned,
+    ],
     signed_time_field: None,
+    sample: Sample {
+        secret: "DGW8NwQp7mxKaSZ72Xq9v67SLqSbWQvckzzmK8D6rvd7NywSEkdMJtuxKyEkYnCY",
+        body: r#"{"specversion":"1.0","id":"f4aed1d3-ab4f-42b9-b9dd-9fc7182f7197","source":"/v1/messages/receive","type":"message.phone.received","datacontenttype":"application/json","time":"2026-01-01T00:00:00.524331882Z","data":{"message_id":"0b0123bb-ef2e-468f-908a-c026d51636aa","user_id":"XtABz6zdeFMoBLoltz6SREDvRSh2","owner":"+18005550199","encrypted":false,"contact":"+18005550100","timestamp":"2025-12-31T23:59:59.814Z","content":"{TEXT}","sim":"SIM1","attachments":[]}}"#,
+        audience: Some("https://example.com/webhooks/httpsms"),
+        subject: Some("XtABz6zdeFMoBLoltz6SREDvRSh2"),
+        id: None,
+    },
     parse,
 };
 

@@ -1,21 +1,50 @@
 //! Messages.dev: `{event, data, timestamp, delivery_id}` with `snake_case` data.
 
-use super::{Fields, Input, Provider, Spec};
+use super::{Fields, Input, Provider, Sample, Spec};
 use crate::json;
-use crate::scheme::Scheme;
+use crate::detect::{Rule, Test};
+use crate::scheme::{timestamped_hmac, HeaderName, Scheme};
 use crate::{Error, Event, EventType};
 
-/// The timestamp header (unix ms), also the signed prefix.
-const TIMESTAMP: &str = "x-webhook-timestamp";
-
 pub(crate) const SPEC: Spec = Spec {
-    id: "messages-dev",
     name: "Messages.dev",
-    scheme: Scheme::TimestampedHexHmac {
-        header: "x-webhook-signature",
-        timestamp_header: TIMESTAMP,
+    scheme: Scheme::TimestampedHexHmac(timestamped_hmac::Params {
+        signature: HeaderName {
+            name: "x-webhook-signature",
+            spelling: "X-Webhook-Signature",
+        },
+        timestamp: HeaderName {
+            name: "x-webhook-timestamp",
+            spelling: "X-Webhook-Timestamp",
+        },
+        delivery_id: HeaderName {
+            name: "x-webhook-delivery-id",
+            spelling: "X-Webhook-Delivery-Id",
+        },
+        body_timestamp: "timestamp",
+        body_delivery_id: "delivery_id",
+        id_prefix: "dlv_",
+    }),
+    headers: &["x-webhook-signature", "x-webhook-timestamp", "x-webhook-delivery-id"],
+    detect: Rule {
+        rank: 4,
+        any: &[
+            &[
+                Test::Present("x-webhook-signature"),
+                Test::Present("x-webhook-timestamp"),
+            ],
+            &[Test::Hex("x-webhook-signature")],
+        ],
     },
+    options: &[],
     signed_time_field: None,
+    sample: Sample {
+        secret: "test_secret_123",
+        body: r#"{"event":"message.received","data":{"id":"msg_k57f3x9q2","chat_id":"cht_8d2n4m","guid":"6F1C2D3E-4B5A-4C6D-8E7F-9A0B1C2D3E4F","sender":"+15559876543","text":"{TEXT}","attachments":[],"is_from_me":false,"is_audio_message":false,"sent_at":1767225599000,"reply_to_guid":null,"line_handle":"+15551234567"},"timestamp":1767225600000,"delivery_id":"dlv_3f2a9c1e8b7d4e6fa0b1c2d3e4f5a6b7"}"#,
+        audience: None,
+        subject: None,
+        id: None,
+    },
     parse,
 };
 
@@ -34,15 +63,12 @@ fn kind(name: &str) -> EventType {
 
 fn parse(input: &Input<'_>) -> Result<Event, Error> {
     let body = input.object()?;
-    // Within the tolerance window the scheme leaves this check to the one payload pass.
+    // The scheme leaves the agreement of the body's timestamp with the signed one to this
+    // single pass over the body.
     if let Some(token) = body.get("timestamp") {
         let body_ms = json::unsigned(Some(token))
             .ok_or(Error::payload("body timestamp is not an integer"))?;
-        let header_ms = input
-            .headers
-            .get(TIMESTAMP)
-            .and_then(|h| h.trim().parse::<u64>().ok());
-        if header_ms.is_some_and(|h| h != body_ms) {
+        if input.signed.time_ms.is_some_and(|signed| signed != body_ms) {
             return Err(Error::payload("timestamp header and body disagree"));
         }
     }

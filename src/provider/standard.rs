@@ -2,16 +2,29 @@
 
 use serde_json::value::RawValue;
 
-use super::{Fields, Input, Provider, Spec};
+use super::{Fields, Input, Provider, Sample, Spec};
 use crate::json::{self, Object};
-use crate::scheme::{standard as headers, Scheme};
+use crate::detect::{Rule, Test};
+use crate::scheme::Scheme;
 use crate::{time, Error, Event, EventError, EventType};
 
 pub(crate) const SPEC: Spec = Spec {
-    id: "standard",
     name: "Standard Webhooks",
     scheme: Scheme::StandardWebhooks,
+    headers: &["webhook-id", "webhook-timestamp", "webhook-signature"],
+    detect: Rule {
+        rank: 5,
+        any: &[&[Test::Present("webhook-signature")]],
+    },
+    options: &[],
     signed_time_field: None,
+    sample: Sample {
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        body: r#"{"type":"invoice.paid","timestamp":"2026-01-01T00:00:00Z","data":{"id":"in_123","note":"{TEXT}"}}"#,
+        audience: None,
+        subject: None,
+        id: Some("msg_2mVq6b7c8d9e0f1a2b3c4d5e6f"),
+    },
     parse,
 };
 
@@ -20,12 +33,11 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
     if let Some(event) = smshook_event(&body) {
         return Ok(event);
     }
-    let id = input.headers.get(headers::ID).map(|v| v.trim().to_owned());
+    let id = input.signed.delivery_id.clone();
     let occurred_at = input
-        .headers
-        .get(headers::TIMESTAMP)
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .and_then(|s| s.checked_mul(1000))
+        .signed
+        .time_ms
+        .and_then(|ms| i64::try_from(ms).ok())
         .and_then(time::format_ms);
     Ok(Fields {
         provider_event: json::text(body.get("type")).unwrap_or_default(),

@@ -1,18 +1,36 @@
 //! textbee.dev: the flat payload its server sends, and the envelope its public docs show.
 
-use super::{Fields, Input, Provider, Spec};
+use super::{Fields, Input, Provider, Sample, Spec};
 use crate::json::{self, Object};
-use crate::scheme::Scheme;
+use crate::detect::{Rule, Test};
+use crate::scheme::{hex_hmac, HeaderName, Scheme};
 use crate::{Error, Event, EventError, EventType};
 
 pub(crate) const SPEC: Spec = Spec {
-    id: "textbee",
     name: "textbee.dev",
-    scheme: Scheme::HexHmac {
-        header: "x-signature",
+    scheme: Scheme::HexHmac(hex_hmac::Params {
+        header: HeaderName {
+            name: "x-signature",
+            spelling: "X-Signature",
+        },
         prefix: None,
+        // textbee's server refuses shorter signing secrets.
+        min_sign_secret: 20,
+    }),
+    headers: &["x-signature"],
+    detect: Rule {
+        rank: 2,
+        any: &[&[Test::Present("x-signature")]],
     },
+    options: &[],
     signed_time_field: None,
+    sample: Sample {
+        secret: "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b",
+        body: r#"{"smsId":"6650f1c2a9b8c7d6e5f40123","message":"{TEXT}","deviceId":"6650f0aa1b2c3d4e5f607182","webhookSubscriptionId":"6650ef001122334455667788","webhookEvent":"MESSAGE_RECEIVED","idempotencyKey":"3b8f5c2e-1d4a-4f6b-9c7e-2a1b0c9d8e7f","sender":"+15551234567","receivedAt":"2025-12-31T23:59:58.208Z"}"#,
+        audience: None,
+        subject: None,
+        id: None,
+    },
     parse,
 };
 

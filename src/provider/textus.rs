@@ -1,18 +1,35 @@
 //! TextUs: JSON-LD `WebhookDelivery` objects with an embedded conversation and message.
 
-use super::{Fields, Input, Provider, Spec};
+use super::{Fields, Input, Provider, ProviderOption, Sample, Spec};
 use crate::json;
-use crate::scheme::Scheme;
+use crate::detect::{Rule, Test};
+use crate::scheme::{hex_hmac, HeaderName, Scheme};
 use crate::{Error, Event, EventError, EventType};
 
 pub(crate) const SPEC: Spec = Spec {
-    id: "textus",
     name: "TextUs",
-    scheme: Scheme::HexHmac {
-        header: "x-textus-signature",
+    scheme: Scheme::HexHmac(hex_hmac::Params {
+        header: HeaderName {
+            name: "x-textus-signature",
+            spelling: "X-TextUs-Signature",
+        },
         prefix: None,
+        min_sign_secret: 0,
+    }),
+    headers: &["x-textus-signature"],
+    detect: Rule {
+        rank: 1,
+        any: &[&[Test::Present("x-textus-signature")]],
     },
+    options: &[ProviderOption::MaxAgeSeconds],
     signed_time_field: Some("timestamp"),
+    sample: Sample {
+        secret: "textus-abcdefgh12345678",
+        body: r#"{"@type":"WebhookDelivery","@context":"/contexts/WebhookDelivery.jsonld","id":"/integrations/h13Jc5/deliveries/xyz","timestamp":"2025-12-31T18:59:59.156354-05:00","action":"message.received","webHook":"/integrations/h13Jc5","conversation":{"@type":"Conversation","id":"/conversations/JYnJBY","slug":"JYnJBY","currentState":"open","phoneNumber":"+13035551234","accountPhoneNumber":"+13035551000"},"message":{"@type":"Message","id":"/messages/06oyogE","direction":"in","body":"{TEXT}","deliveryState":"received","sender":null,"flags":[],"source":"textus"}}"#,
+        audience: None,
+        subject: None,
+        id: None,
+    },
     parse,
 };
 

@@ -1,18 +1,35 @@
 //! The private-number SMS service (scan.zuc.ro): `{event, version, data}`.
 
-use super::{Fields, Input, Provider, Spec};
+use super::{Fields, Input, Provider, Sample, Spec};
 use crate::json;
-use crate::scheme::Scheme;
+use crate::detect::{Rule, Test};
+use crate::scheme::{hex_hmac, HeaderName, Scheme};
 use crate::{Error, Event, EventType};
 
 pub(crate) const SPEC: Spec = Spec {
-    id: "zuc",
     name: "private-number SMS (scan.zuc.ro)",
-    scheme: Scheme::HexHmac {
-        header: "x-webhook-signature",
+    scheme: Scheme::HexHmac(hex_hmac::Params {
+        header: HeaderName {
+            name: "x-webhook-signature",
+            spelling: "X-Webhook-Signature",
+        },
         prefix: Some("sha256="),
+        min_sign_secret: 0,
+    }),
+    headers: &["x-webhook-signature"],
+    detect: Rule {
+        rank: 3,
+        any: &[&[Test::Prefix("x-webhook-signature", "sha256=")]],
     },
+    options: &[],
     signed_time_field: None,
+    sample: Sample {
+        secret: "zuc_test_secret_0123456789",
+        body: r#"{"event":"sms.received","version":"1","data":{"messageId":9007199254740993,"from":"+14155551234","to":"+12025550100","body":"{TEXT}","receivedAt":"2025-12-31T23:59:59.000Z"}}"#,
+        audience: None,
+        subject: None,
+        id: None,
+    },
     parse,
 };
 

@@ -3,8 +3,8 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
-use super::hmac;
-use crate::{Error, Secret};
+use super::{derived_id, hmac, required, Context, Signed};
+use crate::{Error, Headers, Secret, SignOptions};
 
 /// The message id header.
 pub const ID: &str = "webhook-id";
@@ -23,13 +23,56 @@ pub(crate) fn parse_timestamp(header: &'static str, value: &str) -> Result<u64, 
         .map_err(|_| Error::malformed(header, "not a decimal timestamp"))
 }
 
+/// Verifies a Standard Webhooks delivery: its three headers, the signature, then the
+/// timestamp's tolerance. The signed id and time are what it establishes.
+pub(crate) fn verify<H: Headers + ?Sized>(
+    context: &Context<'_>,
+    headers: &H,
+    body: &[u8],
+) -> Result<Signed, Error> {
+    let id = required(headers, ID)?;
+    if id.is_empty() {
+        return Err(Error::malformed(ID, "empty"));
+    }
+    let timestamp = required(headers, TIMESTAMP)?;
+    let signature = required(headers, SIGNATURE)?;
+    let seconds = parse_timestamp(TIMESTAMP, timestamp)?;
+    verify_signature(context.secrets, id, timestamp, body, signature)?;
+    let time_ms = seconds.saturating_mul(1000);
+    context.check_tolerance(time_ms)?;
+    Ok(Signed {
+        time_ms: Some(time_ms),
+        delivery_id: Some(id.to_owned()),
+    })
+}
+
+/// The three headers for `body`: the id from the options (else derived from the body and
+/// time), the time in seconds, the signature.
+pub(crate) fn sign_headers(
+    key: &Secret,
+    body: &[u8],
+    options: &SignOptions,
+) -> Vec<(&'static str, String)> {
+    let seconds = options.now_ms / 1000;
+    let id = options
+        .id
+        .clone()
+        .unwrap_or_else(|| derived_id("msg_", &seconds.to_string(), body));
+    let signature = sign(key, &id, seconds, body);
+    vec![
+        (ID, id),
+        (TIMESTAMP, seconds.to_string()),
+        (SIGNATURE, signature),
+    ]
+}
+
 /// Verifies the `webhook-signature` entries against `"<id>.<timestamp>.<body>"`.
 ///
 /// Entries of other versions are ignored; at least one `v1` entry must be readable base64
 /// and any one of them matching under any secret is enough. The expected MAC is computed
 /// once per secret (and only if some entry has the 32 bytes of a signature), so a long
 /// list costs its decoding and nothing more; entries of other lengths never match.
-pub(crate) fn verify(
+pub(crate) fn verify_signature(
     secrets: &[Secret],
     id: &str,
     timestamp: &str,
@@ -88,7 +131,7 @@ mod tests {
     /// The MACs `verify` computes for one signature header (the count, and the result).
     fn macs(secrets: &[Secret], body: &[u8], header: &str) -> (usize, Result<(), Error>) {
         let before = MACS.with(core::cell::Cell::get);
-        let result = verify(secrets, "msg_1", "1767225600", body, header);
+        let result = verify_signature(secrets, "msg_1", "1767225600", body, header);
         (MACS.with(core::cell::Cell::get) - before, result)
     }
 

@@ -6,15 +6,9 @@ use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-/// The vector files, embedded so the wasm test binaries need no filesystem.
-pub const FILES: &[(&str, &str)] = &[
-    ("textbee", include_str!("../vectors/textbee.json")),
-    ("messages-dev", include_str!("../vectors/messages-dev.json")),
-    ("zuc", include_str!("../vectors/zuc.json")),
-    ("httpsms", include_str!("../vectors/httpsms.json")),
-    ("textus", include_str!("../vectors/textus.json")),
-    ("standard", include_str!("../vectors/standard.json")),
-];
+/// The vector files (`build.rs` lists `tests/vectors/*.json`), embedded so the wasm test
+/// binaries need no filesystem: `(file stem, contents)`.
+pub const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/vector_files.rs"));
 
 /// One vector file.
 #[derive(Deserialize)]
@@ -36,6 +30,7 @@ pub struct Case {
     pub body_base64: Option<String>,
     pub options: Map<String, Value>,
     pub detect: Option<Option<String>>,
+    pub sign: Option<SignArgs>,
     #[serde(default)]
     pub sign_matches: bool,
     pub expect: Value,
@@ -90,33 +85,11 @@ impl Case {
     pub fn now(&self) -> u64 {
         self.options["now"].as_u64().expect("options.now")
     }
-
-    /// What `sign` needs to reproduce or round-trip this case.
-    pub fn sign_args(&self) -> SignArgs {
-        let opt = |k: &str| {
-            self.options
-                .get(k)
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        };
-        // Standard Webhooks signs the time it puts in webhook-timestamp.
-        let signed_at = self
-            .header("webhook-timestamp")
-            .and_then(|t| t.parse::<u64>().ok());
-        SignArgs {
-            now: signed_at.map_or_else(|| self.now(), |s| s * 1000),
-            id: self
-                .header("x-webhook-delivery-id")
-                .or_else(|| self.header("webhook-id")),
-            audience: opt("audience"),
-            subject: opt("subject"),
-            event_type: self.header("x-event-type"),
-        }
-    }
 }
 
-/// Arguments of a `sign` call.
-#[derive(Debug, Clone)]
+/// Arguments of a `sign` call: a positive case's `sign` member.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SignArgs {
     pub now: u64,
     pub id: Option<String>,
@@ -162,11 +135,8 @@ const EVENT_FIELDS: [&str; 10] = [
     "error",
 ];
 
-fn compare_event(got: &Value, want: &Value, body: &[u8], skip_id: bool) -> Result<(), String> {
+fn compare_event(got: &Value, want: &Value, body: &[u8]) -> Result<(), String> {
     for field in EVENT_FIELDS {
-        if skip_id && field == "id" {
-            continue;
-        }
         let (g, w) = (&got[field], &want[field]);
         if g != w {
             return Err(format!("field {field}: got {g}, want {w}"));
@@ -197,18 +167,19 @@ fn check_case(runtime: &dyn Runtime, provider: &str, case: &Case) -> Result<(), 
     } else {
         let want = &case.expect["event"];
         let event = got.map_err(|code| format!("want an event, got error {code}"))?;
-        compare_event(&event, want, &body, false)?;
+        compare_event(&event, want, &body)?;
         // verify(sign(x)) round-trips with the first secret.
-        let args = case.sign_args();
+        let args = case
+            .sign
+            .clone()
+            .expect("positive cases carry their sign arguments");
         let signed = runtime
             .sign(provider, &secrets[0], &body, &args)
             .map_err(|code| format!("sign failed: {code}"))?;
         let again = runtime
             .verify(provider, &secrets, &signed, &body, &case.options)
             .map_err(|code| format!("verify(sign(x)) failed: {code}"))?;
-        // Only a standard webhook-id is an id that sign mints; every other id is in the body.
-        let derived_id = args.id.is_none() && provider == "standard";
-        compare_event(&again, want, &body, derived_id).map_err(|e| format!("round trip: {e}"))?;
+        compare_event(&again, want, &body).map_err(|e| format!("round trip: {e}"))?;
         if case.sign_matches {
             for (name, value) in &headers {
                 let produced = signed.iter().find(|(k, _)| k.eq_ignore_ascii_case(name));
@@ -232,6 +203,14 @@ fn check_case(runtime: &dyn Runtime, provider: &str, case: &Case) -> Result<(), 
 
 /// Runs every case of every file; returns (cases run, failures).
 pub fn run_all(runtime: &dyn Runtime) -> (usize, Vec<String>) {
+    // Every registered provider has a vector file, and every file is a registered provider.
+    let stems: Vec<&str> = FILES.iter().map(|(stem, _)| *stem).collect();
+    let mut ids: Vec<&str> = smshook::Provider::ALL.iter().map(|p| p.id()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        stems, ids,
+        "tests/vectors/<id>.json for exactly the registered providers"
+    );
     let mut failures = Vec::new();
     let mut count = 0;
     for (name, text) in FILES {

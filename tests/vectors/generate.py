@@ -180,6 +180,7 @@ class File:
         c["options"] = options
         positive = "event" in expect
         if positive:
+            c["sign"] = sign_args(headers, options)
             d = detect(headers) if detect_ is _UNSET else detect_
             if detect_ is _UNSET:
                 assert d == self.provider, (name, d)
@@ -220,6 +221,24 @@ class File:
         with open(path, "wb") as f:
             f.write(data)
         return path, len(self.cases), len(data)
+
+
+def sign_args(headers, options):
+    """The `sign` arguments that reproduce a positive case (runners call sign with exactly
+    these): the signed time, the delivery id and event type the case's headers carry, and
+    the JWT audience and subject its options require."""
+    h = lower_headers(headers)
+    ts = h.get("webhook-timestamp")
+    args = {"now": int(ts) * 1000 if ts is not None and ts.isdigit() else options["now"]}
+    msg_id = h.get("x-webhook-delivery-id", h.get("webhook-id"))
+    if msg_id is not None:
+        args["id"] = msg_id
+    for key in ("audience", "subject"):
+        if isinstance(options.get(key), str):
+            args[key] = options[key]
+    if h.get("x-event-type") is not None:
+        args["eventType"] = h["x-event-type"]
+    return args
 
 
 def ok(ev):

@@ -7,7 +7,7 @@
 
 use std::ops::RangeInclusive;
 
-use smshook::{Provider, Verifier, VerifyOptions};
+use smshook::{Provider, ProviderOption, Verifier, VerifyOptions};
 use worker::url::{Host, Url};
 
 use crate::limits::queue_body_limit;
@@ -69,7 +69,7 @@ pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// The env prefix of a provider: `TEXTBEE`, `MESSAGES_DEV`…
 #[must_use]
 pub fn env_prefix(provider: Provider) -> String {
-    provider.id().to_ascii_uppercase().replace('-', "_")
+    provider.env_prefix()
 }
 
 fn is_loopback(host: &Host<&str>) -> bool {
@@ -165,6 +165,29 @@ fn read_secrets(lookup: Lookup, provider: Provider) -> Result<Vec<String>, Strin
     Ok(secrets)
 }
 
+/// The provider-specific options the registry says apply to `provider`, each from
+/// `<ID>_<OPTION>` (`HTTPSMS_AUDIENCE`, `TEXTUS_MAX_AGE_SECONDS`…).
+fn read_options(
+    lookup: Lookup,
+    provider: Provider,
+    mut options: VerifyOptions,
+) -> Result<VerifyOptions, String> {
+    let prefix = env_prefix(provider);
+    for option in provider.options() {
+        let name = format!("{prefix}_{}", option.env_suffix());
+        match option {
+            ProviderOption::Audience => options.audience = lookup(&name).filter(|v| !v.is_empty()),
+            ProviderOption::Subject => options.subject = lookup(&name).filter(|v| !v.is_empty()),
+            ProviderOption::AllowUnsigned => options.allow_unsigned = flag(lookup, &name)?,
+            ProviderOption::MaxAgeSeconds => {
+                options.max_age_seconds = integer(lookup, &name, 1..=30 * 86_400)?;
+            }
+            _ => return Err(format!("{name}: this Worker does not know the option")),
+        }
+    }
+    Ok(options)
+}
+
 impl Config {
     /// Reads the configuration through `lookup`; `queue` says whether the `FORWARD_QUEUE`
     /// binding exists (bindings are not vars, so the runtime tells).
@@ -188,22 +211,11 @@ impl Config {
         if let Some(v) = integer(lookup, "LEEWAY_SECONDS", 0..=3600)? {
             base.leeway_seconds = v;
         }
-        let allow_unsigned = flag(lookup, "HTTPSMS_ALLOW_UNSIGNED")?;
-        let max_age_seconds = integer(lookup, "TEXTUS_MAX_AGE_SECONDS", 1..=30 * 86_400)?;
         let mut secrets = Vec::new();
         let mut options = Vec::new();
-        for provider in Provider::ALL {
+        for &provider in Provider::ALL {
             secrets.push((provider, read_secrets(lookup, provider)?));
-            let mut o = base.clone();
-            if provider == Provider::Httpsms {
-                o.audience = lookup("HTTPSMS_AUDIENCE").filter(|v| !v.is_empty());
-                o.subject = lookup("HTTPSMS_SUBJECT").filter(|v| !v.is_empty());
-                o.allow_unsigned = allow_unsigned;
-            }
-            if provider == Provider::Textus {
-                o.max_age_seconds = max_age_seconds;
-            }
-            options.push((provider, o));
+            options.push((provider, read_options(lookup, provider, base.clone())?));
         }
         Ok(Self {
             forward,

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use smshook::{Category, Error, Provider, Verifier};
+use smshook::{Error, Provider, Verifier, WEBHOOK_ID, WEBHOOK_SIGNATURE, WEBHOOK_TIMESTAMP};
 
 use crate::config::{Config, ForwardMode};
 use crate::limits::{queue_message_bytes, QUEUE_MESSAGE_LIMIT};
@@ -72,28 +72,16 @@ pub enum Outcome {
     Forward(Delivery),
 }
 
-/// Headers of the provider passed along in raw mode, so the receiver can check the
-/// provider's own signature too. `authorization` (httpSMS's bearer token) is passed only
-/// with `FORWARD_PROVIDER_AUTH=true`: the token does not bind the body.
-pub const PASSTHROUGH: [&str; 6] = [
-    "x-signature",
-    "x-webhook-signature",
-    "x-webhook-timestamp",
-    "x-webhook-delivery-id",
-    "x-textus-signature",
-    "x-event-type",
-];
-
-/// The status for a verification error.
-#[must_use]
-pub fn status_for(error: &Error) -> u16 {
-    match error.category() {
-        Category::Payload => 400,
-        Category::TooLarge => 413,
-        Category::Configuration => 503,
-        Category::Usage => 400,
-        _ => 401,
-    }
+/// The provider's own headers passed along in raw mode (the registry's
+/// `Provider::headers`), so the receiver can check the provider's signature too.
+/// `authorization` (a bearer token, which does not bind the body) only with
+/// `FORWARD_PROVIDER_AUTH=true`; never the Standard Webhooks headers the forward signs
+/// itself.
+pub fn passthrough(provider: Provider, provider_auth: bool) -> impl Iterator<Item = &'static str> {
+    provider.headers().iter().copied().filter(move |name| {
+        ![WEBHOOK_ID, WEBHOOK_TIMESTAMP, WEBHOOK_SIGNATURE].contains(name)
+            && (provider_auth || *name != "authorization")
+    })
 }
 
 /// Whether a request is a delivery whose body the Worker reads: a POST to
@@ -146,7 +134,7 @@ pub fn handle(
         .and_then(|v| v.verify_at(headers, body, now_ms));
     let event = match verified {
         Ok(event) => event,
-        Err(error) => return Outcome::Reply(Reply::error(status_for(&error), error.code())),
+        Err(error) => return Outcome::Reply(Reply::error(error.http_status(), error.code())),
     };
     let (body, mut forwarded_headers) = match config.forward.mode {
         ForwardMode::Event => match serde_json::to_vec(&event) {
@@ -159,8 +147,7 @@ pub fn handle(
         ForwardMode::Raw => {
             let content_type = header(headers, "content-type").unwrap_or("application/json");
             let mut list = vec![("content-type".to_owned(), content_type.to_owned())];
-            let auth = config.forward.provider_auth.then_some("authorization");
-            for name in PASSTHROUGH.into_iter().chain(auth) {
+            for name in passthrough(provider, config.forward.provider_auth) {
                 if let Some(value) = header(headers, name) {
                     list.push((name.to_owned(), value.to_owned()));
                 }
@@ -465,13 +452,20 @@ mod tests {
 
     #[test]
     fn raw_mode_passes_authorization_only_when_asked() {
+        let list = |p: Provider, auth| passthrough(p, auth).collect::<Vec<_>>();
+        assert_eq!(list(Provider::Httpsms, false), ["x-event-type"]);
+        assert_eq!(
+            list(Provider::Httpsms, true),
+            ["authorization", "x-event-type"]
+        );
+        assert!(
+            list(Provider::Standard, true).is_empty(),
+            "the forward signs its own"
+        );
         let bearer = [("authorization", "Bearer t")];
         let plain = forward(BODY, &bearer, &config("raw")).unwrap_or_else(|r| panic!("{r:?}"));
         assert_eq!(header(&plain.headers, "authorization"), None);
         assert!(header(&plain.headers, "x-signature").is_some());
-        let asked = config_with("raw", false, &[("FORWARD_PROVIDER_AUTH", "true")]);
-        let passed = forward(BODY, &bearer, &asked).unwrap_or_else(|r| panic!("{r:?}"));
-        assert_eq!(header(&passed.headers, "authorization"), Some("Bearer t"));
         let event = config_with("event", false, &[("FORWARD_PROVIDER_AUTH", "true")]);
         let event = forward(BODY, &bearer, &event).unwrap_or_else(|r| panic!("{r:?}"));
         assert_eq!(
@@ -520,13 +514,26 @@ mod tests {
         let c = config_with("raw", true, &[]);
         let body = textbee_body(c.max_body_bytes, "x");
         let bloated = "d".repeat(16 * 1024);
-        let extra = [("x-webhook-delivery-id", bloated.as_str())];
-        assert_eq!(
-            forward(&body, &extra, &c),
-            Err(Reply::error(413, "body_too_large"))
-        );
-        let without_queue = config_with("raw", false, &[]);
-        assert!(forward(&body, &extra, &without_queue).is_ok());
+        // (A content type passed along in raw mode, 16 KiB long.)
+        let mut headers = signed(&body);
+        for (name, value) in &mut headers {
+            if name.eq_ignore_ascii_case("content-type") {
+                value.clone_from(&bloated);
+            }
+        }
+        let outcome = |config: &Config| match handle(
+            "POST",
+            "/webhooks/textbee",
+            &headers,
+            body.as_bytes(),
+            config,
+            0,
+        ) {
+            Outcome::Forward(_) => None,
+            Outcome::Reply(reply) => Some(reply),
+        };
+        assert_eq!(outcome(&c), Some(Reply::error(413, "body_too_large")));
+        assert_eq!(outcome(&config_with("raw", false, &[])), None);
     }
 
     #[test]
