@@ -11,26 +11,49 @@ use wasm_bindgen::prelude::*;
 use crate::json::{self, Object};
 use crate::{detect as detect_provider, Error, Provider, SignOptions, Verifier, VerifyOptions};
 
-/// Option names the JS API accepts (anything else is a caller's mistake).
-const KNOWN: [&str; 13] = [
-    "provider",
-    "secret",
-    "headers",
-    "now",
-    "toleranceSeconds",
-    "maxBodyBytes",
-    "leewaySeconds",
-    "maxAgeSeconds",
-    "audience",
-    "subject",
-    "allowUnsigned",
-    "id",
-    "eventType",
-];
+/// One JS operation: its name (the prefix of its messages) and the options it accepts.
+/// This is the one place options are validated: the JS layer only turns what JSON cannot
+/// carry (a `Date`, a non-finite number) into values this layer refuses or reads.
+#[derive(Clone, Copy)]
+struct Operation {
+    name: &'static str,
+    keys: &'static [&'static str],
+}
+
+const VERIFY: Operation = Operation {
+    name: "verify",
+    keys: &[
+        "provider",
+        "secret",
+        "headers",
+        "now",
+        "toleranceSeconds",
+        "maxBodyBytes",
+        "leewaySeconds",
+        "maxAgeSeconds",
+        "audience",
+        "subject",
+        "allowUnsigned",
+    ],
+};
+
+const SIGN: Operation = Operation {
+    name: "sign",
+    keys: &[
+        "provider",
+        "secret",
+        "now",
+        "id",
+        "audience",
+        "subject",
+        "eventType",
+    ],
+};
 
 /// The options object of the JS `verify` and `sign` (JSON from the JS layer, with headers
 /// already normalized to an object of strings), read without typed deserialization.
 struct JsOptions<'a> {
+    operation: Operation,
     object: Object<'a>,
     headers: Vec<(String, String)>,
 }
@@ -42,13 +65,13 @@ fn invalid(message: &str) -> Error {
 }
 
 impl<'a> JsOptions<'a> {
-    fn parse(text: &'a str) -> Result<Self, Error> {
+    fn parse(text: &'a str, operation: Operation) -> Result<Self, Error> {
         let object = json::object(text).map_err(|_| invalid("options must be a JSON object"))?;
         for (key, _) in object.members() {
             let name = json::text(Some(key)).unwrap_or_default();
-            if !KNOWN.contains(&name.as_str()) {
+            if !operation.keys.contains(&name.as_str()) {
                 return Err(Error::InvalidArgument {
-                    message: format!("unknown option {name}"),
+                    message: format!("{}: unknown option \"{name}\"", operation.name),
                 });
             }
         }
@@ -64,7 +87,11 @@ impl<'a> JsOptions<'a> {
                 headers.push((name, value));
             }
         }
-        Ok(Self { object, headers })
+        Ok(Self {
+            operation,
+            object,
+            headers,
+        })
     }
 
     fn text(&self, key: &str) -> Result<Option<String>, Error> {
@@ -72,9 +99,7 @@ impl<'a> JsOptions<'a> {
             None => Ok(None),
             raw => json::text(raw)
                 .map(Some)
-                .ok_or_else(|| Error::InvalidArgument {
-                    message: format!("{key} must be a string"),
-                }),
+                .ok_or_else(|| self.invalid(key, "must be a string")),
         }
     }
 
@@ -84,16 +109,14 @@ impl<'a> JsOptions<'a> {
             None => Ok(None),
             raw => json::unsigned(raw)
                 .map(Some)
-                .ok_or_else(|| Error::InvalidArgument {
-                    message: format!("{key} must be a non-negative whole number"),
-                }),
+                .ok_or_else(|| self.invalid(key, "must be a non-negative whole number")),
         }
     }
 
-    fn provider(&self) -> Result<Provider, Error> {
-        match self.text("provider")? {
-            Some(id) => id.parse(),
-            None => detect_provider(&self.headers).ok_or(Error::ProviderNotDetected),
+    /// `invalid_argument` for an option, named with the operation.
+    fn invalid(&self, key: &str, what: &str) -> Error {
+        Error::InvalidArgument {
+            message: format!("{}: {key} {what}", self.operation.name),
         }
     }
 
@@ -101,17 +124,18 @@ impl<'a> JsOptions<'a> {
         let raw = self
             .object
             .get("secret")
-            .ok_or_else(|| invalid("secret is required"))?;
+            .ok_or_else(|| self.invalid("secret", "is required"))?;
         if let Some(one) = json::text(Some(raw)) {
             return Ok(vec![one]);
         }
         let items = json::array(raw)
-            .ok_or_else(|| invalid("secret must be a string or an array of strings"))?;
+            .ok_or_else(|| self.invalid("secret", "must be a string or an array of strings"))?;
         items
             .into_iter()
             .map(|item| {
-                json::text(Some(item))
-                    .ok_or_else(|| invalid("secret must be a string or an array of strings"))
+                json::text(Some(item)).ok_or_else(|| {
+                    self.invalid("secret", "must be a string or an array of strings")
+                })
             })
             .collect()
     }
@@ -140,7 +164,7 @@ impl<'a> JsOptions<'a> {
         options.allow_unsigned = match self.object.get("allowUnsigned") {
             None | Some("false") => false,
             Some("true") => true,
-            Some(_) => return Err(invalid("allowUnsigned must be a boolean")),
+            Some(_) => return Err(self.invalid("allowUnsigned", "must be a boolean")),
         };
         Ok(options)
     }
@@ -181,12 +205,21 @@ pub fn verify_text(options: &str, body: &str) -> Result<String, JsValue> {
 /// # Errors
 /// The refusal, with the provider when one was known.
 pub fn verify_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<Provider>)> {
-    let options = JsOptions::parse(options).map_err(|e| (e, None))?;
-    let provider = options.provider().map_err(|e| (e, None))?;
+    let options = JsOptions::parse(options, VERIFY).map_err(|e| (e, None))?;
+    // Every option is read before the provider is detected, so that the JS layer can have
+    // them checked without a delivery (an empty one then fails only on its signature).
+    let named = match options.text("provider").map_err(|e| (e, None))? {
+        Some(id) => Some(id.parse::<Provider>().map_err(|e| (e, None))?),
+        None => None,
+    };
+    let secrets = options.secrets().map_err(|e| (e, named))?;
+    let now = options.now_ms().map_err(|e| (e, named))?;
+    let verify_options = options.verify_options().map_err(|e| (e, named))?;
+    let provider = match named {
+        Some(provider) => provider,
+        None => detect_provider(&options.headers).ok_or((Error::ProviderNotDetected, None))?,
+    };
     let with_provider = |e| (e, Some(provider));
-    let secrets = options.secrets().map_err(with_provider)?;
-    let now = options.now_ms().map_err(with_provider)?;
-    let verify_options = options.verify_options().map_err(with_provider)?;
     let verifier = Verifier::new(provider, secrets).map_err(with_provider)?;
     let event = verifier
         .with_options(verify_options)
@@ -209,9 +242,9 @@ pub fn sign_bytes(options: &str, body: &[u8]) -> Result<String, JsValue> {
 /// # Errors
 /// The refusal, with the provider when one was known.
 pub fn sign_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<Provider>)> {
-    let options = JsOptions::parse(options).map_err(|e| (e, None))?;
+    let options = JsOptions::parse(options, SIGN).map_err(|e| (e, None))?;
     let id = options.text("provider").map_err(|e| (e, None))?;
-    let id = id.ok_or((invalid("provider is required"), None))?;
+    let id = id.ok_or((options.invalid("provider", "is required"), None))?;
     let provider: Provider = id.parse().map_err(|e| (e, None))?;
     let with_provider = |e| (e, Some(provider));
     let secret = options

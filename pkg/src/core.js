@@ -136,50 +136,49 @@ function rawBody(body, provider) {
   throw invalidArgument(`body is ${what}: ${RAW_BODY_ADVICE}`, provider);
 }
 
-const VERIFY_KEYS = new Set([
-  "provider", "secret", "headers", "body", "now", "toleranceSeconds", "maxBodyBytes",
-  "leewaySeconds", "maxAgeSeconds", "audience", "subject", "allowUnsigned",
-]);
-const SIGN_KEYS = new Set([
-  "provider", "secret", "body", "now", "id", "audience", "subject", "eventType",
-]);
-const NUMBER_KEYS = ["now", "toleranceSeconds", "maxBodyBytes", "leewaySeconds", "maxAgeSeconds"];
-const STRING_KEYS = ["provider", "audience", "subject", "id", "eventType"];
-
-/** Checks types in JS so that mistakes get a clear message; returns the wasm options. */
-function wasmOptions(options, keys, what) {
+/**
+ * The options as the core's JSON: own keys only, without the body (and the headers, which
+ * verify normalizes itself); a Date becomes its milliseconds and a non-finite number a
+ * string, so that the core, the one place options are validated, refuses it by name.
+ */
+function wasmOptions(options, what) {
   if (options === null || typeof options !== "object") {
     throw invalidArgument(`${what}: options must be an object`);
   }
-  const provider = typeof own(options, "provider") === "string" ? options.provider : null;
+  const provider = requestProvider(options);
   const out = {};
   for (const key of Object.keys(options)) {
-    if (!keys.has(key)) throw invalidArgument(`${what}: unknown option ${JSON.stringify(key)}`, provider);
+    if (key === "body" || (key === "headers" && what !== "sign")) continue;
     const value = options[key];
-    // null means "not given" too (a provider of null falls back to detection).
-    if (value === undefined || value === null || key === "body" || key === "headers") continue;
-    if (key === "now" && value instanceof Date) {
-      if (!Number.isFinite(value.getTime())) throw invalidArgument(`${what}: now is an invalid Date`, provider);
-      out.now = value.getTime();
-    } else if (NUMBER_KEYS.includes(key)) {
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        throw invalidArgument(`${what}: ${key} must be a finite number`, provider);
-      }
-      out[key] = value;
-    } else if (STRING_KEYS.includes(key)) {
-      if (typeof value !== "string") throw invalidArgument(`${what}: ${key} must be a string`, provider);
-      out[key] = value;
-    } else if (key === "secret") {
-      const ok = typeof value === "string" || (Array.isArray(value) && value.every((s) => typeof s === "string"));
-      if (!ok) throw invalidArgument(`${what}: secret must be a string or an array of strings`, provider);
-      out.secret = value;
-    } else if (key === "allowUnsigned") {
-      if (typeof value !== "boolean") throw invalidArgument(`${what}: allowUnsigned must be a boolean`, provider);
-      out.allowUnsigned = value;
-    }
+    out[key] = value instanceof Date ? value.getTime() : value;
   }
-  if (out.now === undefined) out.now = Date.now();
   return { out, provider };
+}
+
+/** JSON for the core (non-finite numbers as strings: JSON would make them null). */
+function toJson(out, what, provider) {
+  try {
+    return JSON.stringify(out, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
+  } catch {
+    throw invalidArgument(`${what}: options must be JSON values (strings, numbers, booleans, arrays)`, provider);
+  }
+}
+
+/**
+ * Has the core check verify options without a delivery (startup and pre-read checks): it
+ * reads every option before it looks at a delivery, so verifying an empty one fails on
+ * the options when they are wrong and on the signature when they are not.
+ */
+const OPTION_CODES = new Set(["invalid_argument", "invalid_secret", "unknown_provider"]);
+function checkVerifyOptions(options, what) {
+  const w = ready();
+  const { out, provider } = wasmOptions(options, what);
+  try {
+    w.verifyText(toJson(out, what, provider), "");
+  } catch (error) {
+    const refused = rethrow(error);
+    if (!(refused instanceof WebhookVerificationError) || OPTION_CODES.has(refused.code)) throw refused;
+  }
 }
 
 /**
@@ -188,14 +187,13 @@ function wasmOptions(options, keys, what) {
  */
 export function verify(options) {
   const w = ready();
-  const { out, provider } = wasmOptions(options, VERIFY_KEYS, "verify");
+  const { out, provider } = wasmOptions(options, "verify");
   out.headers = normalizeHeaders(own(options, "headers"), provider);
   const body = rawBody(own(options, "body"), provider);
   let json;
   try {
-    json = typeof body === "string"
-      ? w.verifyText(JSON.stringify(out), body)
-      : w.verifyBytes(JSON.stringify(out), body);
+    const text = toJson(out, "verify", provider);
+    json = typeof body === "string" ? w.verifyText(text, body) : w.verifyBytes(text, body);
   } catch (error) {
     throw rethrow(error);
   }
@@ -208,12 +206,12 @@ export function verify(options) {
  */
 export function sign(options) {
   const w = ready();
-  const { out, provider } = wasmOptions(options, SIGN_KEYS, "sign");
+  const { out, provider } = wasmOptions(options, "sign");
   const body = rawBody(own(options, "body"), provider);
   const bytes = typeof body === "string" ? encoder.encode(body) : body;
   let json;
   try {
-    json = w.signBytes(JSON.stringify(out), bytes);
+    json = w.signBytes(toJson(out, "sign", provider), bytes);
   } catch (error) {
     throw rethrow(error);
   }
@@ -327,7 +325,7 @@ export async function verifyRequest(request, options) {
   withoutRequestParts(options, "verifyRequest");
   const provider = requestProvider(options);
   // Every option is checked before a byte is read (a typo must not cost a body read).
-  wasmOptions(options, VERIFY_KEYS, "verifyRequest");
+  checkVerifyOptions(options, "verifyRequest");
   const limit = bodyLimit(options, "verifyRequest", provider);
   const stream = request !== null && typeof request === "object" ? request.body : undefined;
   const isStream = stream === null || (typeof stream === "object" && typeof stream.getReader === "function");
@@ -438,7 +436,7 @@ export function expressWebhook(options) {
   const onError = own(options, "onError");
   delete verifyOptions.onError;
   const provider = requestProvider(verifyOptions);
-  wasmOptions(verifyOptions, VERIFY_KEYS, "expressWebhook"); // fail at startup on typos
+  checkVerifyOptions(verifyOptions, "expressWebhook"); // fail at startup on typos
   if (own(verifyOptions, "secret") === undefined) throw invalidArgument("expressWebhook: secret is required", provider);
   if (onError !== undefined && typeof onError !== "function") throw invalidArgument("expressWebhook: onError must be a function");
   const limit = bodyLimit(verifyOptions, "expressWebhook", provider);
