@@ -1,5 +1,7 @@
 //! Prints one signed sample delivery per provider as JSON lines
-//! (`{"provider", "headers", "body"}`), signed now: what `make demo` sends to the Worker.
+//! (`{"provider", "headers", "body", "vars"}`), signed now: what `make demo` sends to the
+//! Worker, with the Worker variables (`<ID>_SECRET`, and `<ID>_AUDIENCE`/`<ID>_SUBJECT`
+//! when the sample signs with them) that make the Worker accept it.
 
 #[path = "support/samples.rs"]
 mod samples;
@@ -23,7 +25,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.into()))
             .collect();
-        let line = serde_json::json!({ "provider": sample.provider.id(), "headers": headers, "body": body });
+        let prefix = sample.provider.env_prefix();
+        let mut vars = serde_json::Map::new();
+        vars.insert(format!("{prefix}_SECRET"), sample.secret.into());
+        for (suffix, value) in [
+            ("AUDIENCE", &options.audience),
+            ("SUBJECT", &options.subject),
+        ] {
+            if let Some(value) = value {
+                vars.insert(format!("{prefix}_{suffix}"), value.clone().into());
+            }
+        }
+        let line = serde_json::json!({
+            "provider": sample.provider.id(),
+            "headers": headers,
+            "body": body,
+            "vars": vars,
+        });
         println!("{line}");
     }
     Ok(())

@@ -10,15 +10,8 @@ import { startWranglerDev } from "./wrangler-dev.mjs";
 const samples = readFileSync(process.argv[2], "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const PORT = Number(process.env.DEMO_PORT || 8787);
 const FORWARD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const SECRETS = {
-  TEXTBEE_SECRET: "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b",
-  MESSAGES_DEV_SECRET: "test_secret_123",
-  ZUC_SECRET: "zuc_test_secret_0123456789",
-  HTTPSMS_SECRET: "DGW8NwQp7mxKaSZ72Xq9v67SLqSbWQvckzzmK8D6rvd7NywSEkdMJtuxKyEkYnCY",
-  HTTPSMS_AUDIENCE: "https://example.com/webhooks/httpsms",
-  TEXTUS_SECRET: "textus-abcdefgh12345678",
-  STANDARD_SECRET: FORWARD_SECRET,
-};
+// Each sample names the Worker variables that accept it (`<ID>_SECRET`…).
+const SECRETS = Object.assign({}, ...samples.map((s) => s.vars));
 const exitAfterSamples = process.env.DEMO_EXIT === "1";
 
 // ------------------------------------------------------------------ the receiver
