@@ -7,8 +7,8 @@
 
 use std::ops::RangeInclusive;
 
+use crate::whatwg_url::{self, ParsedUrl};
 use smshook::{Provider, ProviderOption, Verifier, VerifyOptions};
-use worker::url::{Host, Url};
 
 use crate::limits::queue_body_limit;
 
@@ -72,12 +72,18 @@ pub fn env_prefix(provider: Provider) -> String {
     provider.env_prefix()
 }
 
-fn is_loopback(host: &Host<&str>) -> bool {
-    match host {
-        Host::Domain(name) => *name == "localhost",
-        Host::Ipv4(ip) => ip.is_loopback(),
-        Host::Ipv6(ip) => *ip == std::net::Ipv6Addr::LOCALHOST,
-    }
+/// Whether a WHATWG hostname (lowercase; IPv4 normalized to dotted decimal, IPv6 in
+/// brackets) is loopback: `localhost`, 127.0.0.0/8 or `::1`.
+fn is_loopback(hostname: &str) -> bool {
+    hostname == "localhost"
+        || hostname
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
+        || hostname
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .and_then(|h| h.parse::<std::net::Ipv6Addr>().ok())
+            .is_some_and(|ip| ip == std::net::Ipv6Addr::LOCALHOST)
 }
 
 /// Checks `FORWARD_URL` with the WHATWG parser fetch uses: https anywhere, or http to a
@@ -87,21 +93,23 @@ fn is_loopback(host: &Host<&str>) -> bool {
 /// # Errors
 /// Why the URL is refused: it does not parse, is not `scheme://host…` as written, or is
 /// plain http to anything but loopback.
-pub fn check_forward_url(text: &str, insecure_dev: bool) -> Result<Url, String> {
-    let url = Url::parse(text).map_err(|_| "FORWARD_URL is not an absolute URL")?;
+pub fn check_forward_url(text: &str, insecure_dev: bool) -> Result<String, String> {
+    let url: ParsedUrl = whatwg_url::parse(text).ok_or("FORWARD_URL is not an absolute URL")?;
     // WHATWG reads `https:///host` and `https:host` as `https://host/`: refuse forms whose
     // authority is not written where a reader expects it.
     let authority = text
         .trim()
-        .get(url.scheme().len()..)
+        .get(url.scheme.len()..)
         .and_then(|rest| rest.strip_prefix("://"));
     if authority.is_none_or(|a| a.is_empty() || a.starts_with(['/', '\\'])) {
         return Err("FORWARD_URL has no host after scheme://".into());
     }
-    let host = url.host().ok_or("FORWARD_URL has no host")?;
-    match url.scheme() {
-        "https" => Ok(url),
-        "http" if insecure_dev && is_loopback(&host) => Ok(url),
+    if url.hostname.is_empty() {
+        return Err("FORWARD_URL has no host".into());
+    }
+    match url.scheme.as_str() {
+        "https" => Ok(url.href),
+        "http" if insecure_dev && is_loopback(&url.hostname) => Ok(url.href),
         "http" if insecure_dev => Err("FORWARD_URL is plain http to a non-loopback host".into()),
         "http" => Err("FORWARD_URL is plain http (set ALLOW_INSECURE_FORWARD=true for a loopback receiver in development)".into()),
         _ => Err("FORWARD_URL is not http(s)".into()),
@@ -268,14 +276,16 @@ impl Config {
         };
         let timeout_ms = integer(lookup, "FORWARD_TIMEOUT_MS", 1..=30_000)?
             .unwrap_or(DEFAULT_FORWARD_TIMEOUT_MS);
+        // Only loopback passes the check over plain http (WHATWG writes the scheme lowercase).
+        let loopback_http = url.starts_with("http:");
         let forward = Forward {
-            url: url.as_str().to_owned(),
+            url,
             secret,
             mode,
             timeout_ms,
             provider_auth: flag(lookup, "FORWARD_PROVIDER_AUTH")?,
         };
-        Ok((forward, url.scheme() == "http"))
+        Ok((forward, loopback_http))
     }
 
     /// The configured secrets of a provider (`<ID>_SECRET`, `<ID>_SECRET_PREVIOUS`).
@@ -387,7 +397,7 @@ mod tests {
             ("http://2130706433/r", "http://127.0.0.1/r"),
             ("  http://127.0.0.1/r ", "http://127.0.0.1/r"),
         ] {
-            let url = check_forward_url(loopback, true).map(|u| u.as_str().to_owned());
+            let url = check_forward_url(loopback, true);
             assert_eq!(url.as_deref(), Ok(fetched), "{loopback}");
         }
         // The parsed serialization is what is fetched.

@@ -9,6 +9,7 @@
 pub mod config;
 pub mod handler;
 pub mod limits;
+pub mod whatwg_url;
 
 #[cfg(target_arch = "wasm32")]
 mod forward;
