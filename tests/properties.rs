@@ -360,3 +360,86 @@ proptest! {
         }
     }
 }
+
+/// The places a parser reads a token from (`outer`, or `outer.inner`).
+const FIELDS: &[(&str, Option<&str>)] = &[
+    ("id", None),
+    ("idempotencyKey", None),
+    ("smsId", None),
+    ("message", None),
+    ("sender", None),
+    ("recipient", None),
+    ("errorCode", None),
+    ("errorMessage", None),
+    ("delivery_id", None),
+    ("data", Some("messageId")),
+    ("data", Some("from")),
+    ("data", Some("to")),
+    ("data", Some("body")),
+    ("data", Some("id")),
+    ("data", Some("text")),
+    ("data", Some("sender")),
+    ("data", Some("handle")),
+    ("data", Some("line_handle")),
+    ("data", Some("owner")),
+    ("data", Some("contact")),
+    ("data", Some("content")),
+    ("data", Some("message_id")),
+    ("data", Some("error_message")),
+    ("conversation", Some("phoneNumber")),
+    ("conversation", Some("accountPhoneNumber")),
+    ("message", Some("id")),
+    ("message", Some("body")),
+    ("message", Some("friendlyStateDescription")),
+];
+
+/// The Worker's queue-mode limit rests on this bound (worker/src/limits.rs): an event's
+/// JSON is at most 3× its body plus 1 KiB. Each provider gets a body whose only long token
+/// sits at one place a parser reads (so nothing dilutes the ratio), for plain, escaped and
+/// non-ASCII text; zuc's `messageId`, used as both `id` and `messageId`, reaches about 3×.
+#[test]
+fn event_json_is_at_most_three_bodies() {
+    let mut worst = 0.0_f64;
+    for &provider in Provider::ALL {
+        for &(outer, inner) in FIELDS {
+            for (text, escape) in [("x".repeat(20_000), 0), ("\u{1}\"\\é😀".repeat(2_000), 1)] {
+                let mut value = String::new();
+                write_string(&text, escape, &mut value);
+                let member = match inner {
+                    Some(inner) if outer == "data" => format!(r#""data":{{"{inner}":{value}}}"#),
+                    Some(inner) => format!(r#""data":{{}},"{outer}":{{"{inner}":{value}}}"#),
+                    None => format!(r#""data":{{}},"{outer}":{value}"#),
+                };
+                let name = if provider == Provider::Zuc {
+                    "sms.received"
+                } else {
+                    "message.received"
+                };
+                let body = format!(
+                    r#"{{"event":"{name}","webhookEvent":"MESSAGE_FAILED","type":"message.send.failed","action":"message.failed",{member}}}"#
+                );
+                let secret = provider.sample().secret;
+                let signed =
+                    sign(provider, secret, body.as_bytes(), &SignOptions::at(NOW)).unwrap();
+                let verifier = Verifier::new(provider, [secret]).unwrap();
+                let event = verifier
+                    .verify_at(&signed.headers, body.as_bytes(), NOW)
+                    .unwrap();
+                let json = serde_json::to_vec(&event).unwrap();
+                let at = format!("{provider} {outer}.{inner:?}");
+                assert!(
+                    json.len() <= 3 * body.len() + 1024,
+                    "{at}: {} > 3 × {} + 1024",
+                    json.len(),
+                    body.len()
+                );
+                #[allow(clippy::cast_precision_loss)]
+                let ratio = json.len() as f64 / body.len() as f64;
+                worst = worst.max(ratio);
+            }
+        }
+    }
+    // The bound is tight enough to matter: some field really doubles its token.
+    assert!(worst > 2.5, "worst event/body ratio {worst:.2}");
+    println!("worst event JSON / body ratio: {worst:.2}");
+}

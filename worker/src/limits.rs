@@ -23,9 +23,12 @@ pub const QUEUE_HEADER_BYTES: usize = 8 * 1024;
 /// `type`, `occurredAt`, a 64-digit hex id, `null`s.
 pub const EVENT_FIXED_BYTES: usize = 1024;
 /// Worst-case event JSON bytes per body byte: `data` carries the body verbatim (1), and the
-/// fields taken from it (`text`, `from`, `to`, ids, `error`) come back JSON-escaped at up
-/// to 6 bytes per source byte (`\u00XX` for a control character) (6).
-pub const EVENT_BYTES_PER_BODY_BYTE: usize = 7;
+/// fields taken from it (`text`, `from`, `to`, ids, `error`) are each one body token written
+/// again, never longer than in the body (a valid body already escapes what JSON must
+/// escape, and `serde_json` writes no longer escapes), with one token used at most twice
+/// (zuc's `messageId` is both `id` and `messageId`) (2). `tests/properties.rs` holds the
+/// core to `event JSON ≤ 3 × body + EVENT_FIXED_BYTES`.
+pub const EVENT_BYTES_PER_BODY_BYTE: usize = 3;
 
 /// The largest delivery body whose worst-case queue message fits in
 /// [`QUEUE_MESSAGE_LIMIT`]; the default and the ceiling of `MAX_BODY_BYTES` in queue mode.
@@ -33,7 +36,7 @@ pub const EVENT_BYTES_PER_BODY_BYTE: usize = 7;
 /// - raw mode (the body is forwarded as is):
 ///   `LIMIT − ENVELOPE − HEADERS` = 128,000 − 1,024 − 8,192 = **118,784** bytes;
 /// - event mode (the event JSON is forwarded):
-///   `(LIMIT − ENVELOPE − HEADERS − EVENT_FIXED) / 7` = 117,760 / 7 = **16,822** bytes.
+///   `(LIMIT − ENVELOPE − HEADERS − EVENT_FIXED) / 3` = 117,760 / 3 = **39,253** bytes.
 #[must_use]
 pub const fn queue_body_limit(mode: ForwardMode) -> usize {
     let room = QUEUE_MESSAGE_LIMIT - QUEUE_ENVELOPE_BYTES - QUEUE_HEADER_BYTES;
@@ -81,7 +84,7 @@ mod tests {
     #[test]
     fn queue_body_limits_follow_the_formula() {
         assert_eq!(queue_body_limit(ForwardMode::Raw), 118_784);
-        assert_eq!(queue_body_limit(ForwardMode::Event), 16_822);
+        assert_eq!(queue_body_limit(ForwardMode::Event), 39_253);
         let worst_event =
             EVENT_BYTES_PER_BODY_BYTE * queue_body_limit(ForwardMode::Event) + EVENT_FIXED_BYTES;
         assert!(worst_event + QUEUE_ENVELOPE_BYTES + QUEUE_HEADER_BYTES <= QUEUE_MESSAGE_LIMIT);

@@ -595,8 +595,8 @@ test("queue mode: a raw body that base64 would push past 128 KB is enqueued as b
   verifyForward(forwarded);
 });
 
-// worker/src/limits.rs: (128,000 − 1,024 − 8,192 − 1,024) / 7.
-const QUEUE_EVENT_BODY_LIMIT = 16_822;
+// worker/src/limits.rs: (128,000 − 1,024 − 8,192 − 1,024) / 3.
+const QUEUE_EVENT_BODY_LIMIT = 39_253;
 
 test("queue mode: event bodies are bounded so every message fits; a larger MAX_BODY_BYTES is refused", { timeout: 30000 }, async () => {
   const mf = new Miniflare(queueWorkers(devBindings({ RETRY_BASE_SECONDS: "0" })));
