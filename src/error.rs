@@ -150,6 +150,7 @@ impl Error {
     /// One error of each code (details left empty), in specification order: the table
     /// from which codes are looked up. The match below has no wildcard, so a new variant
     /// that is missing here is a compile error.
+    #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
     pub(crate) fn each() -> [Error; 14] {
         let all = [
             Self::MissingSignature { header: "" },
@@ -194,8 +195,8 @@ impl Error {
     }
 
     /// The HTTP status for an error code, `None` for a code that is not smshook's.
-    #[must_use]
-    pub fn http_status_of(code: &str) -> Option<u16> {
+    #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+    pub(crate) fn http_status_of(code: &str) -> Option<u16> {
         Self::each()
             .iter()
             .find(|e| e.code() == code)

@@ -32,12 +32,6 @@ function bodyBytes(c) {
   return typeof b === "string" ? new TextEncoder().encode(b) : b;
 }
 
-/** A case's header by case-insensitive name. */
-function headerOf(c, name) {
-  for (const [k, v] of Object.entries(c.headers)) if (k.toLowerCase() === name) return v;
-  return undefined;
-}
-
 /** Every event field, then `data` (the body parsed, unless the case gives it). */
 function compareEvent(got, want, bytes) {
   for (const f of FIELDS) same(got[f], want[f], `field ${f}`);
@@ -162,6 +156,6 @@ function checkCase(api, provider, c, tally) {
 }
 
 module.exports = {
-  FIELDS, canonical, same, bodyOf, bodyBytes, headerOf, compareEvent, signArgs,
+  FIELDS, canonical, same, bodyOf, bodyBytes, compareEvent, signArgs,
   newTally, expectedTally, describeTally, attempt, checkCase,
 };

@@ -8,7 +8,7 @@ const path = require("node:path");
 
 const core = require("./vectors-core.cjs");
 
-const { expectedTally, newTally, describeTally, checkCase, bodyOf } = core;
+const { expectedTally, newTally, describeTally, checkCase } = core;
 const VECTORS = process.env.SMSHOOK_VECTORS || path.join(__dirname, "..", "..", "tests", "vectors");
 
 function loadFiles() {
@@ -45,4 +45,4 @@ function registerVectors(api, { describe, it }, label) {
   return count;
 }
 
-module.exports = { registerVectors, loadFiles, expectedTally, describeTally, bodyOf, VECTORS };
+module.exports = { registerVectors, loadFiles, expectedTally, describeTally };

@@ -61,14 +61,6 @@ impl Case {
             .collect()
     }
 
-    /// A header's value by case-insensitive name.
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.header_pairs()
-            .into_iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
-    }
-
     /// The secrets as a list.
     pub fn secrets(&self) -> Vec<String> {
         match &self.secret {
@@ -79,11 +71,6 @@ impl Case {
                 .collect(),
             other => panic!("case {}: bad secret {other}", self.name),
         }
-    }
-
-    /// `options.now`.
-    pub fn now(&self) -> u64 {
-        self.options["now"].as_u64().expect("options.now")
     }
 }
 

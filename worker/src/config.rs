@@ -66,12 +66,6 @@ pub struct Config {
 /// A var or secret by name.
 pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// The env prefix of a provider: `TEXTBEE`, `MESSAGES_DEV`…
-#[must_use]
-pub fn env_prefix(provider: Provider) -> String {
-    provider.env_prefix()
-}
-
 /// Whether a WHATWG hostname (lowercase; IPv4 normalized to dotted decimal, IPv6 in
 /// brackets) is loopback: `localhost`, 127.0.0.0/8 or `::1`.
 fn is_loopback(hostname: &str) -> bool {
@@ -158,7 +152,7 @@ fn convert<T: TryFrom<u64>>(n: u64, name: &str) -> Result<T, String> {
 
 /// The secrets of a provider, each checked as that provider's key.
 fn read_secrets(lookup: Lookup, provider: Provider) -> Result<Vec<String>, String> {
-    let prefix = env_prefix(provider);
+    let prefix = provider.env_prefix();
     let mut secrets = Vec::new();
     for name in [
         format!("{prefix}_SECRET"),
@@ -180,7 +174,7 @@ fn read_options(
     provider: Provider,
     mut options: VerifyOptions,
 ) -> Result<VerifyOptions, String> {
-    let prefix = env_prefix(provider);
+    let prefix = provider.env_prefix();
     for option in provider.options() {
         let name = format!("{prefix}_{}", option.env_suffix());
         match option {
