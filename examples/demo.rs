@@ -19,11 +19,8 @@ fn main() -> Result<(), Error> {
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(sample.provider.signature_header()))
             .map_or("", |(_, value)| value.as_str());
-        let event = Verifier::new(sample.provider, [sample.secret])?.verify_at(
-            &signed.headers,
-            sample.body.as_bytes(),
-            samples::NOW_MS,
-        )?;
+        let verifier = Verifier::new(sample.provider, [sample.verify_secret])?;
+        let event = sample.verify(&verifier, &signed, sample.body.as_bytes(), samples::NOW_MS)?;
         println!(
             "== {} ({})",
             sample.provider.name(),
@@ -56,8 +53,7 @@ fn main() -> Result<(), Error> {
         if let Some(byte) = tampered.iter_mut().rev().find(|b| b.is_ascii_digit()) {
             *byte = if *byte == b'9' { b'0' } else { *byte + 1 };
         }
-        let verifier = Verifier::new(sample.provider, [sample.secret])?;
-        match verifier.verify_at(&signed.headers, &tampered, samples::NOW_MS) {
+        match sample.verify(&verifier, &signed, &tampered, samples::NOW_MS) {
             Err(e) => println!("   tampered body → {} ({e})", e.code()),
             Ok(_) => println!(
                 "   tampered body → accepted (the {} token does not cover the body)",

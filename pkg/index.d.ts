@@ -1,7 +1,18 @@
 // Type declarations for smshook (hand-written; SPEC sections 2 to 4).
 
 /** Provider ids: exact, lowercase. */
-export type ProviderId = "textbee" | "messages-dev" | "zuc" | "httpsms" | "textus" | "standard";
+export type ProviderId =
+  | "textbee"
+  | "messages-dev"
+  | "zuc"
+  | "httpsms"
+  | "textus"
+  | "standard"
+  | "twilio"
+  | "telnyx"
+  | "vonage"
+  | "plivo"
+  | "sinch";
 
 /** Normalized event types; `unknown` for any provider event name not listed. */
 export type EventType =
@@ -61,6 +72,11 @@ export type HeadersInput =
   | ReadonlyArray<readonly [string, string]>
   | Iterable<readonly [string, string]>;
 
+/** A WHATWG `URL` (its `href` is used), without requiring the DOM or Node types. */
+export interface UrlLike {
+  readonly href: string;
+}
+
 /** What `verifyRequest` reads of a Fetch body (`ReadableStream<Uint8Array>`). */
 export interface BodyStreamLike {
   getReader(): {
@@ -76,14 +92,30 @@ export interface RequestLike {
   readonly bodyUsed: boolean;
   /** The body stream; `null` for a request without a body (an empty body). */
   readonly body: BodyStreamLike | null;
+  /** The URL requested (twilio and plivo are verified against it unless `url` is given). */
+  readonly url?: string;
 }
 
 /** Options of `verify` apart from the request itself (shared by the helpers). */
 export interface VerifyConfig {
   /** The provider; when absent, `detect(headers)` decides (else `provider_not_detected`). */
   provider?: ProviderId;
-  /** One secret, or a rotation list (any one matching is enough). */
+  /**
+   * One secret, or a rotation list (any one matching is enough). telnyx: the account's
+   * public key (base64 of 32 bytes); twilio, plivo: the auth token.
+   */
   secret: string | readonly string[];
+  /**
+   * twilio, plivo: the URL the provider requested, exactly (scheme, host, port, path,
+   * query); without it they throw `invalid_argument`. `verifyRequest` defaults to
+   * `request.url`; the Node helpers build it from `publicUrl` (or, with `trustProxy`, the
+   * forwarded headers).
+   */
+  url?: string | UrlLike;
+  /** Node helpers: the public origin deliveries arrive at, e.g. "https://hooks.example.com"; the request path is appended. */
+  publicUrl?: string | UrlLike;
+  /** Node helpers: rebuild the URL from `X-Forwarded-Proto`/`X-Forwarded-Host` (only behind a proxy you run). Default false. */
+  trustProxy?: boolean;
   /** The time to check against, ms since the epoch (or a Date). Default: `Date.now()`. */
   now?: number | Date;
   /** Allowed clock difference for signed timestamps, seconds, both ways. Default 300. */
@@ -111,12 +143,22 @@ export interface VerifyOptions extends VerifyConfig {
 
 export interface SignOptions<B extends RawBody = RawBody> {
   provider: ProviderId;
-  /** The secret (for a list, the first one signs). textbee requires at least 20 characters. */
+  /**
+   * The secret (for a list, the first one signs). textbee requires at least 20
+   * characters; telnyx signs with the private key: base64 of its 32-byte seed.
+   */
   secret: string | readonly string[];
+  /** The body: JSON, or for twilio and plivo form-encoded parameters (twilio also JSON). */
   body: B;
+  /** twilio, plivo: the URL the delivery is posted to (required for them). */
+  url?: string | UrlLike;
+  /** plivo, sinch: the nonce (default: one derived from the body and time). */
+  nonce?: string;
+  /** textbee: also send the timestamped `X-TextBee-Signature: t=…,v1=…`. Default false. */
+  timestamped?: boolean;
   /** Signing time, ms since the epoch (or a Date). Default: `Date.now()`. */
   now?: number | Date;
-  /** messages-dev delivery id / standard `webhook-id` (default: the body's, else a fresh one). */
+  /** messages-dev delivery id / standard `webhook-id` / vonage JWT `jti` (default: the body's, else a fresh one). */
   id?: string;
   /** httpsms: JWT `aud`. */
   audience?: string;
@@ -131,6 +173,8 @@ export interface SignedRequest<B extends RawBody = RawBody> {
   headers: Record<string, string>;
   /** The body, exactly as given. */
   body: B;
+  /** twilio, plivo: the URL to post to (a twilio JSON body adds `bodySHA256` to the one given). */
+  url?: string;
 }
 
 export interface WebhookEventError {

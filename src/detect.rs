@@ -2,6 +2,7 @@
 //! declare in the registry (`Spec::detect`).
 
 use crate::headers::trimmed;
+use crate::scheme::jwt;
 use crate::{Headers, Provider};
 
 /// One test on the headers.
@@ -13,6 +14,8 @@ pub(crate) enum Test {
     Prefix(&'static str, &'static str),
     /// The header's trimmed value is non-empty hex.
     Hex(&'static str),
+    /// `Authorization` holds a bearer JWT whose claims (not verified) have this `iss`.
+    BearerIssuer(&'static str),
 }
 
 impl Test {
@@ -24,6 +27,8 @@ impl Test {
                 .is_some_and(|head| head.eq_ignore_ascii_case(prefix)),
             Self::Hex(name) => trimmed(headers, name)
                 .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_hexdigit())),
+            Self::BearerIssuer(issuer) => trimmed(headers, "authorization")
+                .is_some_and(|value| jwt::unverified_issuer_is(value, issuer)),
         }
     }
 }

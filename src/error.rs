@@ -207,6 +207,12 @@ impl Error {
         Self::MalformedSignature { header, reason }
     }
 
+    pub(crate) fn argument(message: impl Into<String>) -> Self {
+        Self::InvalidArgument {
+            message: message.into(),
+        }
+    }
+
     pub(crate) fn payload(reason: &'static str) -> Self {
         Self::MalformedPayload { reason }
     }

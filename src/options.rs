@@ -49,7 +49,7 @@ pub struct SignOptions {
     pub now_ms: u64,
     /// `messages-dev`: the delivery id (defaults to the body's `delivery_id`, else one
     /// derived from the body and time); `standard`: the `webhook-id` (defaults to one derived
-    /// from the body and time).
+    /// from the body and time); `vonage`: the JWT `jti` (likewise derived by default).
     pub id: Option<String>,
     /// httpSMS: the JWT `aud` (sent as a one-element array). Defaults to none.
     pub audience: Option<String>,
@@ -58,6 +58,15 @@ pub struct SignOptions {
     pub subject: Option<String>,
     /// httpSMS: the `X-Event-Type` header. Defaults to the body's CloudEvent `type`.
     pub event_type: Option<String>,
+    /// Twilio, Plivo: the URL the delivery is posted to (required for them). A Twilio
+    /// JSON body adds `bodySHA256` to it; [`Signed::url`](crate::Signed::url) is the URL
+    /// to post to.
+    pub url: Option<String>,
+    /// Plivo, Sinch: the nonce. Defaults to one derived from the body and time.
+    pub nonce: Option<String>,
+    /// textbee: also send the timestamped `X-TextBee-Signature: t=…,v1=…` (with
+    /// `X-Signature-Timestamp`) beside `X-Signature`. Defaults to `false`.
+    pub timestamped: bool,
 }
 
 impl SignOptions {

@@ -59,12 +59,24 @@ providers! {
     Textus = textus "textus",
     /// Standard Webhooks `v1`, the format the smshook Worker re-signs with.
     Standard = standard "standard",
+    /// Twilio Messaging: `X-Twilio-Signature`, base64 HMAC-SHA1 of the URL and parameters.
+    Twilio = twilio "twilio",
+    /// Telnyx Messaging v2: `telnyx-signature-ed25519`, Ed25519 of `"<timestamp>|<body>"`.
+    Telnyx = telnyx "telnyx",
+    /// Vonage Messages API: `Authorization: Bearer <JWT>` (HS256) with the body's hash.
+    Vonage = vonage "vonage",
+    /// Plivo Messaging: `X-Plivo-Signature-V3`, base64 HMAC-SHA256 of URL, parameters, nonce.
+    Plivo = plivo "plivo",
+    /// Sinch SMS: `x-sinch-webhook-signature`, base64 HMAC-SHA256 of body, nonce, time.
+    Sinch = sinch "sinch",
 }
 
-/// What a payload parser gets: the body (validated JSON, verbatim) and what the signature
+/// What a payload parser gets: the body (validated JSON, verbatim; for a form body, the
+/// JSON object of its parameters), the raw bytes received, and what the signature
 /// established (the signed time and delivery id). Parsers never read headers.
 pub(crate) struct Input<'a> {
     pub body: &'a RawValue,
+    pub raw: &'a [u8],
     pub signed: &'a Signed,
 }
 
@@ -115,7 +127,12 @@ impl ProviderOption {
 pub struct Sample {
     /// A signing secret in the provider's format.
     pub secret: &'static str,
-    /// The body, with `{TEXT}` where the message text goes.
+    /// The secret `verify` takes, when it differs from the signing one (Telnyx: the public
+    /// key of the private seed `secret`).
+    pub verify_secret: Option<&'static str>,
+    /// The URL the delivery is posted to, for providers that sign it.
+    pub url: Option<&'static str>,
+    /// The body, with `{TEXT}` where the message text goes (see [`Sample::body_with`]).
     pub body: &'static str,
     /// The JWT audience to sign with (httpSMS), if any.
     pub audience: Option<&'static str>,
@@ -123,6 +140,30 @@ pub struct Sample {
     pub subject: Option<&'static str>,
     /// The delivery id to sign with, if any.
     pub id: Option<&'static str>,
+}
+
+impl Sample {
+    /// The secret to verify with: [`Sample::verify_secret`], else [`Sample::secret`].
+    #[must_use]
+    pub fn verifying_secret(&self) -> &'static str {
+        self.verify_secret.unwrap_or(self.secret)
+    }
+
+    /// The body with `text` in place of `{TEXT}`, encoded as the body is (JSON-escaped or
+    /// form-encoded).
+    #[must_use]
+    pub fn body_with(&self, text: &str) -> String {
+        let encoded = if self.body.starts_with('{') {
+            let quoted = serde_json::to_string(text).unwrap_or_default();
+            quoted
+                .get(1..quoted.len().saturating_sub(1))
+                .unwrap_or_default()
+                .to_owned()
+        } else {
+            crate::form::encode_component(text)
+        };
+        self.body.replace("{TEXT}", &encoded)
+    }
 }
 
 /// One provider's facts.
@@ -231,9 +272,9 @@ pub(crate) struct Fields {
 }
 
 impl Fields {
-    /// The event, with the body hash as id when the payload had none and the whole body as
-    /// `data`.
-    pub(crate) fn into_event(self, provider: Provider, body: &RawValue) -> Event {
+    /// The event, with the raw body's hash as id when the payload had none and the whole
+    /// body as `data`.
+    pub(crate) fn into_event(self, provider: Provider, input: &Input<'_>) -> Event {
         Event {
             provider,
             kind: self.kind.unwrap_or(EventType::Unknown),
@@ -241,14 +282,14 @@ impl Fields {
             id: self
                 .id
                 .filter(|id| !id.is_empty())
-                .unwrap_or_else(|| body_hash(body.get().as_bytes())),
+                .unwrap_or_else(|| body_hash(input.raw)),
             occurred_at: self.occurred_at,
             message_id: self.message_id,
             from: self.from,
             to: self.to,
             text: self.text,
             error: self.error,
-            data: body.to_owned(),
+            data: input.body.to_owned(),
         }
     }
 }

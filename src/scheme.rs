@@ -2,13 +2,19 @@
 //! parameters a provider gives as data, and knows no provider names.
 
 pub(crate) mod bearer_jwt;
+pub(crate) mod body_bound_jwt;
+pub(crate) mod ed25519;
 pub(crate) mod hex_hmac;
 pub(crate) mod hmac;
 pub(crate) mod jwt;
+pub(crate) mod nonce_hmac;
 pub(crate) mod standard;
 pub(crate) mod timestamped_hmac;
+pub(crate) mod url_hmac;
+pub(crate) mod url_nonce_hmac;
 
 use crate::headers::trimmed;
+pub(crate) use crate::secret::decode_base64;
 use crate::{Error, Headers, Secret, SignOptions, VerifyOptions};
 
 /// How a provider authenticates its deliveries, with the scheme's parameters.
@@ -22,7 +28,22 @@ pub(crate) enum Scheme {
     BearerJwt(bearer_jwt::Params),
     /// Standard Webhooks `v1`: base64 HMAC-SHA256 of `"<id>.<timestamp>.<raw body>"`.
     StandardWebhooks,
+    /// Base64 HMAC-SHA1 of the request URL and the sorted form parameters (or of a URL
+    /// carrying the JSON body's hash).
+    UrlHmac(url_hmac::Params),
+    /// Base64 HMAC-SHA256 of the URL, its sorted query, the sorted form parameters and a
+    /// nonce; a list of signatures.
+    UrlNonceHmac(url_nonce_hmac::Params),
+    /// Ed25519 over `"<timestamp>|<raw body>"`.
+    Ed25519(ed25519::Params),
+    /// Base64 HMAC-SHA256 of `"<raw body>.<nonce>.<timestamp>"`.
+    NonceHmac(nonce_hmac::Params),
+    /// `Authorization: Bearer <JWT>`, HS256, binding the body by a SHA-256 claim.
+    BodyBoundJwt(body_bound_jwt::Params),
 }
+
+/// The headers a scheme's `sign` sends, in the provider's spelling.
+pub(crate) type SignedHeaders = Vec<(&'static str, String)>;
 
 /// What a verified signature established, for the timestamp checks and the payload parser
 /// (which never read headers themselves).
@@ -42,9 +63,20 @@ pub(crate) struct Context<'a> {
     pub options: &'a VerifyOptions,
     /// The current time, ms since the epoch.
     pub now_ms: u64,
+    /// The URL the provider requested, when the caller gave it.
+    pub url: Option<&'a str>,
+    /// The body's decoded form parameters, when the body is a form.
+    pub form: Option<&'a [(String, String)]>,
 }
 
 impl Context<'_> {
+    /// The request URL, which URL-signing schemes cannot do without.
+    pub(crate) fn signed_url(&self) -> Result<&str, Error> {
+        self.url.ok_or_else(|| {
+            Error::argument("this provider signs the request URL: pass url (the URL it requested)")
+        })
+    }
+
     /// Refuses a signed time further than the tolerance from now, on either side.
     pub(crate) fn check_tolerance(&self, signed_ms: u64) -> Result<(), Error> {
         let tolerance_ms = self.options.tolerance_seconds.saturating_mul(1000);
@@ -53,6 +85,20 @@ impl Context<'_> {
         }
         Ok(())
     }
+}
+
+/// A base64 signature header value: standard padded base64, else `malformed_signature`.
+pub(crate) fn base64_signature(header: &'static str, value: &str) -> Result<Vec<u8>, Error> {
+    if value.is_empty() {
+        return Err(Error::malformed(header, "empty"));
+    }
+    decode_base64(value).ok_or(Error::malformed(header, "not base64"))
+}
+
+/// Standard padded base64.
+pub(crate) fn encode_base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// A required header, trimmed; `missing_signature` naming it when absent.
@@ -71,6 +117,11 @@ impl Scheme {
             Self::TimestampedHexHmac(_) => "hmac-sha256-hex-timestamped",
             Self::BearerJwt(_) => "jwt-hs256",
             Self::StandardWebhooks => "standard-webhooks-v1",
+            Self::UrlHmac(_) => "hmac-sha1-url",
+            Self::UrlNonceHmac(_) => "hmac-sha256-url-nonce",
+            Self::Ed25519(_) => "ed25519-timestamped",
+            Self::NonceHmac(_) => "hmac-sha256-nonce-timestamped",
+            Self::BodyBoundJwt(_) => "jwt-hs256-body-hash",
         }
     }
 
@@ -81,13 +132,33 @@ impl Scheme {
             Self::TimestampedHexHmac(p) => p.signature.name,
             Self::BearerJwt(_) => bearer_jwt::HEADER.name,
             Self::StandardWebhooks => standard::SIGNATURE,
+            Self::UrlHmac(p) => p.header.name,
+            Self::UrlNonceHmac(p) => p.signature.name,
+            Self::Ed25519(p) => p.signature.name,
+            Self::NonceHmac(p) => p.signature.name,
+            Self::BodyBoundJwt(_) => bearer_jwt::HEADER.name,
         }
+    }
+
+    /// Whether the body is form parameters (for the request URL given), else JSON.
+    pub(crate) fn form_body(self, url: Option<&str>) -> bool {
+        match self {
+            Self::UrlHmac(p) => p.form_body(url),
+            Self::UrlNonceHmac(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the scheme signs the request URL (verify and sign need `url`).
+    pub(crate) fn signs_url(self) -> bool {
+        matches!(self, Self::UrlHmac(_) | Self::UrlNonceHmac(_))
     }
 
     /// The key of one secret as the provider shows it.
     pub(crate) fn key(self, secret: &str) -> Result<Secret, Error> {
         match self {
             Self::StandardWebhooks => Secret::standard(secret),
+            Self::Ed25519(_) => Secret::ed25519_public(secret),
             _ => Secret::from_bytes(secret.as_bytes()),
         }
     }
@@ -104,23 +175,42 @@ impl Scheme {
             Self::TimestampedHexHmac(p) => p.verify(context, headers, body),
             Self::BearerJwt(p) => p.verify(context, headers),
             Self::StandardWebhooks => standard::verify(context, headers, body),
+            Self::UrlHmac(p) => p.verify(context, headers, body),
+            Self::UrlNonceHmac(p) => p.verify(context, headers),
+            Self::Ed25519(p) => p.verify(context, headers, body),
+            Self::NonceHmac(p) => p.verify(context, headers, body),
+            Self::BodyBoundJwt(p) => p.verify(context, headers, body),
         }
     }
 
-    /// The headers this scheme sends with `body`, in the provider's spelling.
+    /// The headers this scheme sends with `body`, in the provider's spelling, and for
+    /// URL-signing schemes the URL to post to.
     pub(crate) fn sign(
         self,
         secret: &str,
         body: &[u8],
         options: &SignOptions,
-    ) -> Result<Vec<(&'static str, String)>, Error> {
-        let key = self.key(secret)?;
-        match self {
-            Self::HexHmac(p) => p.sign(secret, &key, body),
-            Self::TimestampedHexHmac(p) => Ok(p.sign(&key, body, options)),
-            Self::BearerJwt(p) => Ok(p.sign(&key, body, options)),
-            Self::StandardWebhooks => Ok(standard::sign_headers(&key, body, options)),
-        }
+    ) -> Result<(SignedHeaders, Option<String>), Error> {
+        let key = || self.key(secret);
+        let signed = match self {
+            Self::HexHmac(p) => (p.sign(secret, &key()?, body, options)?, None),
+            Self::TimestampedHexHmac(p) => (p.sign(&key()?, body, options), None),
+            Self::BearerJwt(p) => (p.sign(&key()?, body, options), None),
+            Self::StandardWebhooks => (standard::sign_headers(&key()?, body, options), None),
+            Self::UrlHmac(p) => {
+                let (headers, url) = p.sign(&key()?, body, options)?;
+                (headers, Some(url))
+            }
+            Self::UrlNonceHmac(p) => {
+                let (headers, url) = p.sign(&key()?, body, options)?;
+                (headers, Some(url))
+            }
+            // The signing secret is the private seed, not the public key verify takes.
+            Self::Ed25519(p) => (p.sign(secret, body, options)?, None),
+            Self::NonceHmac(p) => (p.sign(&key()?, body, options), None),
+            Self::BodyBoundJwt(p) => (p.sign(&key()?, body, options), None),
+        };
+        Ok(signed)
     }
 }
 

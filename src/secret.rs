@@ -23,6 +23,8 @@ use crate::Error;
 pub struct Secret {
     bytes: Vec<u8>,
     keyed: Keyed,
+    /// The decoded Ed25519 public key, for secrets made by [`Secret::ed25519_public`].
+    public: Option<ed25519_dalek::VerifyingKey>,
 }
 
 impl Secret {
@@ -40,7 +42,32 @@ impl Secret {
         let keyed = Keyed::new(&bytes).ok_or(Error::InvalidSecret {
             reason: "key refused by HMAC-SHA256",
         })?;
-        Ok(Self { bytes, keyed })
+        Ok(Self {
+            bytes,
+            keyed,
+            public: None,
+        })
+    }
+
+    /// An Ed25519 public key given as the base64 of its 32 bytes (how Telnyx shows it).
+    ///
+    /// # Errors
+    /// [`Error::InvalidSecret`] when it is not standard base64 of 32 bytes, not a point of
+    /// the curve, or a point of small order (which would accept forged signatures).
+    pub fn ed25519_public(secret: &str) -> Result<Self, Error> {
+        let invalid = |reason| Error::InvalidSecret { reason };
+        let bytes: [u8; 32] = decode_base64(secret.trim())
+            .ok_or(invalid("public key is not base64"))?
+            .try_into()
+            .map_err(|_| invalid("public key is not 32 bytes"))?;
+        let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+            .map_err(|_| invalid("public key is not a curve point"))?;
+        if key.is_weak() {
+            return Err(invalid("public key has small order"));
+        }
+        let mut secret = Self::from_bytes(bytes.to_vec())?;
+        secret.public = Some(key);
+        Ok(secret)
     }
 
     /// The key of a Standard Webhooks secret: the base64 after an optional `whsec_` prefix.
@@ -48,13 +75,10 @@ impl Secret {
     /// # Errors
     /// [`Error::InvalidSecret`] when the secret is empty or not base64.
     pub fn standard(secret: &str) -> Result<Self, Error> {
-        use base64::Engine as _;
         let encoded = secret.strip_prefix("whsec_").unwrap_or(secret);
-        let key = base64::engine::general_purpose::STANDARD
-            .decode(encoded)
-            .map_err(|_| Error::InvalidSecret {
-                reason: "standard secret is not whsec_<base64>",
-            })?;
+        let key = decode_base64(encoded).ok_or(Error::InvalidSecret {
+            reason: "standard secret is not whsec_<base64>",
+        })?;
         Self::from_bytes(key)
     }
 
@@ -68,6 +92,17 @@ impl Secret {
     pub(crate) fn keyed(&self) -> &Keyed {
         &self.keyed
     }
+
+    /// The Ed25519 public key, when this secret is one.
+    pub(crate) fn public_key(&self) -> Option<&ed25519_dalek::VerifyingKey> {
+        self.public.as_ref()
+    }
+}
+
+/// Standard padded base64.
+pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
 }
 
 impl fmt::Debug for Secret {

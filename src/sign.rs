@@ -9,23 +9,36 @@ use crate::{Error, Provider, SignOptions};
 pub struct Signed {
     /// The headers to send with the unchanged body, in the provider's spelling.
     pub headers: Vec<(&'static str, String)>,
+    /// For providers that sign the request URL: the URL to post to (a Twilio JSON body
+    /// adds `bodySHA256` to the one given).
+    pub url: Option<String>,
 }
 
 /// Signs `body` as `provider` would, with `secret` (a `whsec_<base64>` secret for
-/// `standard`, the provider's secret text otherwise).
+/// `standard`; for `telnyx` the base64 of the 32-byte Ed25519 private seed, where verify
+/// takes the public key; the provider's secret text otherwise).
 ///
 /// # Errors
 /// [`Error::InvalidSecret`] for an empty secret, a secret shorter than the provider
-/// allows (textbee: 20 characters), or a `standard` secret that is not base64.
+/// allows (textbee: 20 characters), or a `standard` or `telnyx` secret that does not
+/// decode; [`Error::InvalidArgument`] without `options.url` for Twilio and Plivo, or for
+/// a form body that does not decode.
 pub fn sign(
     provider: Provider,
     secret: &str,
     body: &[u8],
     options: &SignOptions,
 ) -> Result<Signed, Error> {
-    let mut headers = vec![("Content-Type", "application/json".to_owned())];
-    headers.extend(provider.spec().scheme.sign(secret, body, options)?);
-    Ok(Signed { headers })
+    let scheme = provider.spec().scheme;
+    let content_type = if scheme.form_body(options.url.as_deref()) && body.first() != Some(&b'{') {
+        "application/x-www-form-urlencoded"
+    } else {
+        "application/json"
+    };
+    let mut headers = vec![("Content-Type", content_type.to_owned())];
+    let (signature, url) = scheme.sign(secret, body, options)?;
+    headers.extend(signature);
+    Ok(Signed { headers, url })
 }
 
 #[cfg(test)]

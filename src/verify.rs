@@ -1,8 +1,8 @@
 //! Verification: size limit, then the signature, then timestamps, then the payload.
 
-use crate::json;
 use crate::provider::Input;
 use crate::scheme::Context;
+use crate::{form, json};
 use crate::{time, Error, Event, Headers, Provider, Secret, VerifyOptions};
 
 /// Verifies deliveries of one provider with one or more secrets (rotation).
@@ -87,10 +87,40 @@ impl Verifier {
     /// Verifies a delivery at the time `now_ms` (milliseconds since the Unix epoch) and
     /// returns its normalized event. `body` must be the exact raw bytes received.
     ///
+    /// Providers that sign the request URL (Twilio, Plivo) need
+    /// [`Verifier::verify_url_at`]; here they fail with [`Error::InvalidArgument`].
+    ///
     /// # Errors
     /// The [`Error`] that says why the delivery is refused.
     pub fn verify_at<H: Headers + ?Sized>(
         &self,
+        headers: &H,
+        body: &[u8],
+        now_ms: u64,
+    ) -> Result<Event, Error> {
+        self.verify_request(None, headers, body, now_ms)
+    }
+
+    /// Verifies a delivery that was requested at `url` (the absolute URL exactly as the
+    /// provider requested it: scheme, host, port, path and query), at the time `now_ms`.
+    /// Providers that do not sign the URL ignore it.
+    ///
+    /// # Errors
+    /// The [`Error`] that says why the delivery is refused; [`Error::InvalidArgument`] when
+    /// `url` is not an absolute `http(s)` URL and the provider signs it.
+    pub fn verify_url_at<H: Headers + ?Sized>(
+        &self,
+        url: &str,
+        headers: &H,
+        body: &[u8],
+        now_ms: u64,
+    ) -> Result<Event, Error> {
+        self.verify_request(Some(url), headers, body, now_ms)
+    }
+
+    fn verify_request<H: Headers + ?Sized>(
+        &self,
+        url: Option<&str>,
         headers: &H,
         body: &[u8],
         now_ms: u64,
@@ -100,13 +130,34 @@ impl Verifier {
             return Err(Error::BodyTooLarge { limit });
         }
         let spec = self.provider.spec();
+        if spec.scheme.signs_url() && url.is_none() {
+            return Err(Error::argument(format!(
+                "{} signs the request URL: pass url (the URL it requested)",
+                self.provider.name()
+            )));
+        }
+        // The signature covers a form's decoded parameters, so they are decoded first.
+        let form = if spec.scheme.form_body(url) {
+            Some(form::decode(body)?)
+        } else {
+            None
+        };
         let context = Context {
             secrets: &self.secrets,
             options: &self.options,
             now_ms,
+            url,
+            form: form.as_deref(),
         };
         let signed = spec.scheme.verify(&context, headers, body)?;
-        let text = core::str::from_utf8(body).map_err(|_| Error::payload("body is not UTF-8"))?;
+        let form_json;
+        let text = match &form {
+            Some(pairs) => {
+                form_json = form::to_json(pairs);
+                form_json.as_str()
+            }
+            None => core::str::from_utf8(body).map_err(|_| Error::payload("body is not UTF-8"))?,
+        };
         let raw = json::validate(text)?;
         if let (Some(field), Some(max_age)) = (spec.signed_time_field, self.options.max_age_seconds)
         {
@@ -114,6 +165,7 @@ impl Verifier {
         }
         (spec.parse)(&Input {
             body: raw,
+            raw: body,
             signed: &signed,
         })
     }
@@ -126,6 +178,20 @@ impl Verifier {
     #[cfg(any(not(target_arch = "wasm32"), feature = "js-clock"))]
     pub fn verify<H: Headers + ?Sized>(&self, headers: &H, body: &[u8]) -> Result<Event, Error> {
         self.verify_at(headers, body, crate::clock::now_ms())
+    }
+
+    /// Verifies a delivery requested at `url`, now (see [`Verifier::verify_url_at`]).
+    ///
+    /// # Errors
+    /// As [`Verifier::verify_url_at`].
+    #[cfg(any(not(target_arch = "wasm32"), feature = "js-clock"))]
+    pub fn verify_url<H: Headers + ?Sized>(
+        &self,
+        url: &str,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Event, Error> {
+        self.verify_url_at(url, headers, body, crate::clock::now_ms())
     }
 }
 

@@ -34,6 +34,7 @@ const VERIFY: Operation = Operation {
         "audience",
         "subject",
         "allowUnsigned",
+        "url",
     ],
 };
 
@@ -47,6 +48,9 @@ const SIGN: Operation = Operation {
         "audience",
         "subject",
         "eventType",
+        "url",
+        "nonce",
+        "timestamped",
     ],
 };
 
@@ -161,12 +165,17 @@ impl<'a> JsOptions<'a> {
         options.max_age_seconds = self.whole("maxAgeSeconds")?;
         options.audience = self.text("audience")?;
         options.subject = self.text("subject")?;
-        options.allow_unsigned = match self.object.get("allowUnsigned") {
-            None | Some("false") => false,
-            Some("true") => true,
-            Some(_) => return Err(self.invalid("allowUnsigned", "must be a boolean")),
-        };
+        options.allow_unsigned = self.boolean("allowUnsigned")?;
         Ok(options)
+    }
+
+    /// A boolean option, `false` when absent.
+    fn boolean(&self, key: &str) -> Result<bool, Error> {
+        match self.object.get(key) {
+            None | Some("false") => Ok(false),
+            Some("true") => Ok(true),
+            Some(_) => Err(self.invalid(key, "must be a boolean")),
+        }
     }
 }
 
@@ -215,20 +224,24 @@ pub fn verify_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<
     let secrets = options.secrets().map_err(|e| (e, named))?;
     let now = options.now_ms().map_err(|e| (e, named))?;
     let verify_options = options.verify_options().map_err(|e| (e, named))?;
+    let url = options.text("url").map_err(|e| (e, named))?;
     let provider = match named {
         Some(provider) => provider,
         None => detect_provider(&options.headers).ok_or((Error::ProviderNotDetected, None))?,
     };
     let with_provider = |e| (e, Some(provider));
     let verifier = Verifier::new(provider, secrets).map_err(with_provider)?;
-    let event = verifier
-        .with_options(verify_options)
-        .verify_at(&options.headers, body, now)
-        .map_err(with_provider)?;
+    let verifier = verifier.with_options(verify_options);
+    let event = match url.as_deref() {
+        Some(url) => verifier.verify_url_at(url, &options.headers, body, now),
+        None => verifier.verify_at(&options.headers, body, now),
+    }
+    .map_err(with_provider)?;
     serde_json::to_string(&event).map_err(|_| with_provider(invalid("event not serializable")))
 }
 
-/// Signs a body as the provider would; returns the headers as a JSON object.
+/// Signs a body as the provider would; returns `{"headers": {…}, "url"?: "…"}` as JSON
+/// (`url` for providers that sign the request URL: the URL to post to).
 ///
 /// # Errors
 /// Throws a JS `Error` with `code` and `provider`.
@@ -258,8 +271,23 @@ pub fn sign_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<Pr
     sign_options.audience = options.text("audience").map_err(with_provider)?;
     sign_options.subject = options.text("subject").map_err(with_provider)?;
     sign_options.event_type = options.text("eventType").map_err(with_provider)?;
+    sign_options.url = options.text("url").map_err(with_provider)?;
+    sign_options.nonce = options.text("nonce").map_err(with_provider)?;
+    sign_options.timestamped = options.boolean("timestamped").map_err(with_provider)?;
     let signed = crate::sign(provider, &secret, body, &sign_options).map_err(with_provider)?;
-    Ok(headers_json(&signed.headers))
+    let url = signed
+        .url
+        .map(|url| {
+            format!(
+                ",\"url\":{}",
+                serde_json::to_string(&url).unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    Ok(format!(
+        "{{\"headers\":{}{url}}}",
+        headers_json(&signed.headers)
+    ))
 }
 
 /// `{"name":"value",…}` (names are ASCII constants; values are escaped).

@@ -13,7 +13,7 @@ mod vectors;
 
 use serde_json::{Map, Value};
 use smshook::{detect, sign, Provider, SignOptions, Verifier, VerifyOptions};
-use vectors::{run_all, Runtime, SignArgs};
+use vectors::{run_all, Runtime, SignArgs, SignedDelivery};
 
 /// The Rust API.
 struct Native;
@@ -48,6 +48,7 @@ impl Runtime for Native {
         secrets: &[String],
         headers: &[(String, String)],
         body: &[u8],
+        url: Option<&str>,
         options: &Map<String, Value>,
     ) -> Result<Value, String> {
         let provider: Provider = provider
@@ -56,7 +57,10 @@ impl Runtime for Native {
         let now = options["now"].as_u64().unwrap();
         let event = Verifier::new(provider, secrets)
             .map(|v| v.with_options(verify_options(options)))
-            .and_then(|v| v.verify_at(headers, body, now))
+            .and_then(|v| match url {
+                Some(url) => v.verify_url_at(url, headers, body, now),
+                None => v.verify_at(headers, body, now),
+            })
             .map_err(|e| e.code().to_owned())?;
         // What verify accepts, data_value parses (the documented depth limit keeps the two
         // in agreement).
@@ -72,19 +76,25 @@ impl Runtime for Native {
         secret: &str,
         body: &[u8],
         args: &SignArgs,
-    ) -> Result<Vec<(String, String)>, String> {
+    ) -> Result<SignedDelivery, String> {
         let mut options = SignOptions::at(args.now);
+        options.url.clone_from(&args.url);
+        options.nonce.clone_from(&args.nonce);
+        options.timestamped = args.timestamped;
         options.id.clone_from(&args.id);
         options.audience.clone_from(&args.audience);
         options.subject.clone_from(&args.subject);
         options.event_type.clone_from(&args.event_type);
         let signed = sign(provider.parse().unwrap(), secret, body, &options)
             .map_err(|e| e.code().to_owned())?;
-        Ok(signed
-            .headers
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect())
+        Ok(SignedDelivery {
+            headers: signed
+                .headers
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+            url: signed.url,
+        })
     }
 
     fn detect(&self, headers: &[(String, String)]) -> Option<String> {

@@ -2,7 +2,7 @@
 //! message text sized so the whole body has a chosen length. Shared by `examples/demo.rs`
 //! and `benches/verify.rs`.
 
-use smshook::{Provider, SignOptions};
+use smshook::{Error, Event, Provider, SignOptions, Signed, Verifier};
 
 /// The time every sample is signed and verified at: 2026-01-01T00:00:00Z.
 pub const NOW_MS: u64 = 1_767_225_600_000;
@@ -13,15 +13,34 @@ pub struct Sample {
     pub provider: Provider,
     /// Its signing secret.
     pub secret: &'static str,
+    /// The secret verify takes (Telnyx: the public key of the signing seed).
+    pub verify_secret: &'static str,
     /// The exact body.
     pub body: String,
     /// What `sign` needs.
     pub sign: SignOptions,
 }
 
-/// Message text of exactly `len` bytes (ASCII, with a few words).
+#[allow(dead_code)] // examples/signed_samples.rs signs only
+impl Sample {
+    /// `verify_url_at` the URL `sign` returned (providers that sign it), else `verify_at`.
+    pub fn verify(
+        &self,
+        verifier: &Verifier,
+        signed: &Signed,
+        body: &[u8],
+        now: u64,
+    ) -> Result<Event, Error> {
+        match signed.url.as_deref() {
+            Some(url) => verifier.verify_url_at(url, &signed.headers, body, now),
+            None => verifier.verify_at(&signed.headers, body, now),
+        }
+    }
+}
+
+/// Message text of exactly `len` bytes (letters and spaces: as long form-encoded).
 fn text(len: usize) -> String {
-    "Hello from smshook, see you at 10. "
+    "Hello from smshook see you at ten "
         .chars()
         .cycle()
         .take(len)
@@ -40,6 +59,7 @@ pub fn samples(size: usize) -> Vec<Sample> {
             sign.audience = sample.audience.map(str::to_owned);
             sign.subject = sample.subject.map(str::to_owned);
             sign.id = sample.id.map(str::to_owned);
+            sign.url = sample.url.map(str::to_owned);
             let text = if size == 0 {
                 "Hello from smshook ✓".to_owned()
             } else {
@@ -48,7 +68,8 @@ pub fn samples(size: usize) -> Vec<Sample> {
             Sample {
                 provider,
                 secret: sample.secret,
-                body: sample.body.replace("{TEXT}", &text),
+                verify_secret: sample.verifying_secret(),
+                body: sample.body_with(&text),
                 sign,
             }
         })

@@ -149,10 +149,16 @@ function wasmOptions(options, what) {
   const out = {};
   for (const key of Object.keys(options)) {
     if (key === "body" || (key === "headers" && what !== "sign")) continue;
+    if (key === "publicUrl" || key === "trustProxy") continue; // the Node helpers' own
     const value = options[key];
-    out[key] = value instanceof Date ? value.getTime() : value;
+    out[key] = value instanceof Date ? value.getTime() : key === "url" ? urlText(value) : value;
   }
   return { out, provider };
+}
+
+/** A `URL` (any realm) as its text; anything else as given (the core checks it). */
+function urlText(value) {
+  return value !== null && typeof value === "object" && typeof value.href === "string" ? value.href : value;
 }
 
 /** JSON for the core (non-finite numbers as strings: JSON would make them null). */
@@ -173,6 +179,9 @@ const OPTION_CODES = new Set(["invalid_argument", "invalid_secret", "unknown_pro
 function checkVerifyOptions(options, what) {
   const w = ready();
   const { out, provider } = wasmOptions(options, what);
+  // The URL comes with each request: a placeholder lets URL-signing providers get as far
+  // as the signature.
+  if (out.url === undefined) out.url = "https://smshook.invalid/";
   try {
     w.verifyText(toJson(out, what, provider), "");
   } catch (error) {
@@ -202,7 +211,9 @@ export function verify(options) {
 
 /**
  * Signs a body exactly as the provider would: `{ headers, body }` (the body as given),
- * ready for `fetch(url, { method: "POST", headers, body })`.
+ * ready for `fetch(url, { method: "POST", headers, body })`; for providers that sign the
+ * request URL (Twilio, Plivo) also `url`, the URL to post to (a Twilio JSON body adds
+ * `bodySHA256` to the one given).
  */
 export function sign(options) {
   const w = ready();
@@ -215,7 +226,10 @@ export function sign(options) {
   } catch (error) {
     throw rethrow(error);
   }
-  return { headers: JSON.parse(json), body: own(options, "body") };
+  const signed = JSON.parse(json);
+  const request = { headers: signed.headers, body: own(options, "body") };
+  if (signed.url !== undefined) request.url = signed.url;
+  return request;
 }
 
 /** The provider id these headers come from, or null. */
@@ -344,7 +358,9 @@ export async function verifyRequest(request, options) {
   // Refusals while reading name the provider as verify's would: given, else detected.
   const named = provider ?? detect(headers);
   const body = await readFetchBody(stream, headers, limit, named);
-  return verify({ ...options, headers, body });
+  // The URL the provider requested: the caller's, else the request's own.
+  const url = own(options, "url") ?? (typeof request.url === "string" && request.url !== "" ? request.url : undefined);
+  return verify(url === undefined ? { ...options, headers, body } : { ...options, headers, body, url });
 }
 
 const CONSUMED_ADVICE =
@@ -409,6 +425,46 @@ function readNodeBody(req, limit, provider) {
 }
 
 /**
+ * The URL a Node request was made to, for providers that sign it: `url` when given; else
+ * `publicUrl` (the public origin, e.g. "https://hooks.example.com") plus the request's
+ * path and query; else, only with `trustProxy: true`, rebuilt from `X-Forwarded-Proto`,
+ * `X-Forwarded-Host` (or `Host`). Without any of them, none (the core then says that the
+ * provider signs the URL).
+ */
+function nodeRequestUrl(req, options, what, provider) {
+  const given = own(options, "url");
+  if (given !== undefined) return urlText(given);
+  const path = typeof req.originalUrl === "string" ? req.originalUrl : req.url;
+  const publicUrl = own(options, "publicUrl");
+  if (publicUrl !== undefined) {
+    const base = urlText(publicUrl);
+    if (typeof base !== "string" || !/^https?:\/\/[^/?#]+/i.test(base)) {
+      throw invalidArgument(`${what}: publicUrl must be an absolute http(s) URL such as "https://hooks.example.com"`, provider);
+    }
+    return base.replace(/\/+$/, "") + path;
+  }
+  const trust = own(options, "trustProxy");
+  if (trust !== undefined && typeof trust !== "boolean") throw invalidArgument(`${what}: trustProxy must be a boolean`, provider);
+  if (trust !== true) return undefined;
+  const first = (name) => {
+    const value = req.headers[name];
+    const text = Array.isArray(value) ? value[0] : value;
+    return typeof text === "string" ? text.split(",")[0].trim() : undefined;
+  };
+  const proto = first("x-forwarded-proto") ?? (req.socket && req.socket.encrypted ? "https" : "http");
+  const host = first("x-forwarded-host") ?? first("host");
+  return host === undefined ? undefined : `${proto}://${host}${path}`;
+}
+
+/** The verify options of a Node delivery: the caller's, the headers, the body, the URL. */
+function nodeDelivery(req, options, body, what, provider) {
+  const url = nodeRequestUrl(req, options, what, provider);
+  const delivery = { ...options, headers: req.headers, body };
+  if (url !== undefined) delivery.url = url;
+  return delivery;
+}
+
+/**
  * Node helper (http, Express, Fastify's `request.raw`, Koa's `ctx.req`): reads the raw
  * body stream itself and verifies it. Resolves to the event. Throws invalid_argument,
  * naming the fix, when a JSON body parser consumed the body first.
@@ -421,7 +477,7 @@ export async function verifyNodeRequest(req, options) {
   }
   const limit = bodyLimit(options, "verifyNodeRequest", provider);
   const body = await readNodeBody(req, limit, provider);
-  return verify({ ...options, headers: req.headers, body });
+  return verify(nodeDelivery(req, options, body, "verifyNodeRequest", provider));
 }
 
 /**
@@ -443,7 +499,7 @@ export function expressWebhook(options) {
   return function smshookWebhook(req, res, next) {
     readNodeBody(req, limit, provider)
       .then((body) => {
-        const event = verify({ ...verifyOptions, headers: req.headers, body });
+        const event = verify(nodeDelivery(req, verifyOptions, body, "expressWebhook", provider));
         req.webhook = event;
         const B = globalThis.Buffer;
         req.rawBody = B && body instanceof Uint8Array && !B.isBuffer(body)

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import util from "node:util";
 import * as smshook from "smshook";
-import { verify, sign, detect, PROVIDERS, WebhookVerificationError, verifyRequest } from "smshook";
+import { verify, sign, detect, PROVIDERS, WebhookVerificationError, verifyRequest, verifyNodeRequest } from "smshook";
 
 const require = createRequire(import.meta.url);
 // The installed package's own files (for white-box checks of what reaches the wasm).
@@ -200,6 +200,9 @@ test("every provider: sign, detect, verify, and a tampered signature never verif
     const options = { ...c.options, now: c.sign.now };
     const s = sign({ provider: id, secret, body: c.body, ...c.sign });
     assert.equal(s.body, c.body, id);
+    // Twilio and Plivo sign the URL: sign returns the one to post to.
+    assert.equal(s.url !== undefined, c.url !== undefined, `${id}: sign returns a url exactly when the provider signs one`);
+    if (s.url !== undefined) options.url = s.url;
     // Detected from the headers, and with the provider named: the same event.
     const event = verify({ ...options, secret, headers: s.headers, body: s.body });
     assert.deepEqual(verify({ ...options, provider: id, secret, headers: s.headers, body: s.body }), event, id);
@@ -215,6 +218,36 @@ test("every provider: sign, detect, verify, and a tampered signature never verif
     checked++;
   }
   assert.equal(checked, PROVIDERS.length);
+});
+
+test("the request URL: a URL object, request.url, publicUrl, trustProxy, and a clear error without one", async () => {
+  const token = "9f1c2b7e4d3a5f60718293a4b5c6d7e8";
+  const body = "MessageSid=SM1&From=%2B15550001111&To=%2B15550002222&Body=hi";
+  const s = sign({ provider: "twilio", secret: token, body, now: NOW, url: "https://hooks.example.com/webhooks/twilio?x=1" });
+  assert.equal(s.url, "https://hooks.example.com/webhooks/twilio?x=1");
+  assert.equal(s.headers["Content-Type"], "application/x-www-form-urlencoded");
+  const options = { provider: "twilio", secret: token, headers: s.headers, body, now: NOW };
+  assert.equal(verify({ ...options, url: new URL(s.url) }).id, "SM1");
+  const missing = codeOf(() => verify(options));
+  assert.equal(missing.code, "invalid_argument");
+  assert.match(missing.message, /signs the request URL: pass url/);
+  assert.equal(codeOf(() => verify({ ...options, url: "https://hooks.example.com/webhooks/twilio" })).code, "signature_mismatch");
+  assert.equal(codeOf(() => sign({ provider: "twilio", secret: token, body })).code, "invalid_argument");
+  // verifyRequest: the request's own URL, unless url is given.
+  const request = (url) => new Request(url, { method: "POST", headers: s.headers, body });
+  assert.equal((await verifyRequest(request(s.url), { provider: "twilio", secret: token, now: NOW })).id, "SM1");
+  await assert.rejects(verifyRequest(request("http://10.0.0.1/webhooks/twilio?x=1"), { provider: "twilio", secret: token, now: NOW }), { code: "signature_mismatch" });
+  assert.equal((await verifyRequest(request("http://10.0.0.1/internal"), { provider: "twilio", secret: token, now: NOW, url: s.url })).id, "SM1");
+  // Node helpers: publicUrl + the path; forwarded headers only with trustProxy.
+  const { Readable } = await import("node:stream");
+  const nodeRequest = (headers) => Object.assign(Readable.from([Buffer.from(body)]), { headers: { ...headers }, url: "/webhooks/twilio?x=1" });
+  const lower = Object.fromEntries(Object.entries(s.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const base = { provider: "twilio", secret: token, now: NOW };
+  assert.equal((await verifyNodeRequest(nodeRequest(lower), { ...base, publicUrl: "https://hooks.example.com/" })).id, "SM1");
+  const forwarded = { ...lower, host: "10.0.0.1", "x-forwarded-proto": "https", "x-forwarded-host": "hooks.example.com" };
+  await assert.rejects(verifyNodeRequest(nodeRequest(forwarded), base), { code: "invalid_argument" });
+  assert.equal((await verifyNodeRequest(nodeRequest(forwarded), { ...base, trustProxy: true })).id, "SM1");
+  await assert.rejects(verifyNodeRequest(nodeRequest(lower), { ...base, publicUrl: "hooks.example.com" }), { code: "invalid_argument" });
 });
 
 test("sign and verify default to the clock", () => {

@@ -51,7 +51,7 @@ run() { # label node-binary files…
   fi
 }
 
-suites=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/types.test.mjs)
+suites=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/types.test.mjs test/oracles.test.mjs)
 [ "${SMSHOOK_SKIP_BROWSER:-}" = 1 ] || suites+=(test/browser.test.mjs)
 run "package" node "${suites[@]}"
 

@@ -1,4 +1,9 @@
-// Size budget of the shipped .wasm: fails above 60 KB gzip (SMSHOOK_WASM_GZIP_BUDGET bytes).
+// Size budget of the shipped .wasm: fails above 108 KiB gzip (SMSHOOK_WASM_GZIP_BUDGET bytes).
+// It was 60 KiB for six providers. With eleven it measured 107,778 B gzip (opt-level 3,
+// wasm-opt -Oz): Ed25519 (curve25519-dalek without precomputed tables, plus SHA-512) is
+// about 22 KiB of it, the five parsers, the form and URL code and HMAC-SHA1 the rest;
+// opt-level "s" gives 98,893 B but verifies slower. The budget is that measure rounded up
+// to the next 4 KiB.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -8,7 +13,7 @@ import zlib from "node:zlib";
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(require.resolve("smshook/package.json"));
-const BUDGET = Number(process.env.SMSHOOK_WASM_GZIP_BUDGET || 60 * 1024);
+const BUDGET = Number(process.env.SMSHOOK_WASM_GZIP_BUDGET || 108 * 1024);
 
 test(`smshook_bg.wasm is at most ${BUDGET} bytes gzip`, () => {
   const wasm = fs.readFileSync(path.join(root, "dist", "web", "smshook_bg.wasm"));

@@ -32,6 +32,8 @@ pub(crate) const SPEC: Spec = Spec {
     ],
     signed_time_field: None,
     sample: Sample {
+        verify_secret: None,
+        url: None,
         secret: "DGW8NwQp7mxKaSZ72Xq9v67SLqSbWQvckzzmK8D6rvd7NywSEkdMJtuxKyEkYnCY",
         body: r#"{"specversion":"1.0","id":"f4aed1d3-ab4f-42b9-b9dd-9fc7182f7197","source":"/v1/messages/receive","type":"message.phone.received","datacontenttype":"application/json","time":"2026-01-01T00:00:00.524331882Z","data":{"message_id":"0b0123bb-ef2e-468f-908a-c026d51636aa","user_id":"XtABz6zdeFMoBLoltz6SREDvRSh2","owner":"+18005550199","encrypted":false,"contact":"+18005550100","timestamp":"2025-12-31T23:59:59.814Z","content":"{TEXT}","sim":"SIM1","attachments":[]}}"#,
         audience: Some("https://example.com/webhooks/httpsms"),
@@ -95,5 +97,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         let message = data.and_then(|d| json::text(d.get("error_message")));
         fields.error = Some(EventError::new(None, message));
     }
-    Ok(fields.into_event(Provider::Httpsms, input.body))
+    Ok(fields.into_event(Provider::Httpsms, input))
 }

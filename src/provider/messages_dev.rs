@@ -39,6 +39,8 @@ pub(crate) const SPEC: Spec = Spec {
     options: &[],
     signed_time_field: None,
     sample: Sample {
+        verify_secret: None,
+        url: None,
         secret: "test_secret_123",
         body: r#"{"event":"message.received","data":{"id":"msg_k57f3x9q2","chat_id":"cht_8d2n4m","guid":"6F1C2D3E-4B5A-4C6D-8E7F-9A0B1C2D3E4F","sender":"+15559876543","text":"{TEXT}","attachments":[],"is_from_me":false,"is_audio_message":false,"sent_at":1767225599000,"reply_to_guid":null,"line_handle":"+15551234567"},"timestamp":1767225600000,"delivery_id":"dlv_3f2a9c1e8b7d4e6fa0b1c2d3e4f5a6b7"}"#,
         audience: None,
@@ -117,5 +119,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
             }
         }
     }
-    Ok(fields.into_event(Provider::MessagesDev, input.body))
+    Ok(fields.into_event(Provider::MessagesDev, input))
 }

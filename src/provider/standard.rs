@@ -19,6 +19,8 @@ pub(crate) const SPEC: Spec = Spec {
     options: &[],
     signed_time_field: None,
     sample: Sample {
+        verify_secret: None,
+        url: None,
         secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
         body: r#"{"type":"invoice.paid","timestamp":"2026-01-01T00:00:00Z","data":{"id":"in_123","note":"{TEXT}"}}"#,
         audience: None,
@@ -45,7 +47,7 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         occurred_at,
         ..Fields::default()
     }
-    .into_event(Provider::Standard, input.body))
+    .into_event(Provider::Standard, input))
 }
 
 /// A string member, or null; `Err` for any other type.

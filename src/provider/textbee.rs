@@ -3,7 +3,8 @@
 use super::{Fields, Input, Provider, Sample, Spec};
 use crate::json::{self, Object};
 use crate::detect::{Rule, Test};
-use crate::scheme::{hex_hmac, HeaderName, Scheme};
+use crate::scheme::hex_hmac::{self, Timestamped};
+use crate::scheme::{HeaderName, Scheme};
 use crate::{Error, Event, EventError, EventType};
 
 pub(crate) const SPEC: Spec = Spec {
@@ -16,15 +17,31 @@ pub(crate) const SPEC: Spec = Spec {
         prefix: None,
         // textbee's server refuses shorter signing secrets.
         min_sign_secret: 20,
+        // textbee's open change (PR #316) adds `X-TextBee-Signature: t=…,v1=…`.
+        timestamped: Some(Timestamped {
+            header: HeaderName {
+                name: "x-textbee-signature",
+                spelling: "X-TextBee-Signature",
+            },
+            timestamp: HeaderName {
+                name: "x-signature-timestamp",
+                spelling: "X-Signature-Timestamp",
+            },
+        }),
     }),
-    headers: &["x-signature"],
+    headers: &["x-signature", "x-textbee-signature", "x-signature-timestamp"],
     detect: Rule {
         rank: 2,
-        any: &[&[Test::Present("x-signature")]],
+        any: &[
+            &[Test::Present("x-textbee-signature")],
+            &[Test::Present("x-signature")],
+        ],
     },
     options: &[],
     signed_time_field: None,
     sample: Sample {
+        verify_secret: None,
+        url: None,
         secret: "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b",
         body: r#"{"smsId":"6650f1c2a9b8c7d6e5f40123","message":"{TEXT}","deviceId":"6650f0aa1b2c3d4e5f607182","webhookSubscriptionId":"6650ef001122334455667788","webhookEvent":"MESSAGE_RECEIVED","idempotencyKey":"3b8f5c2e-1d4a-4f6b-9c7e-2a1b0c9d8e7f","sender":"+15551234567","receivedAt":"2025-12-31T23:59:58.208Z"}"#,
         audience: None,
@@ -92,5 +109,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         text: json::text(sms.get("message")),
         error,
     }
-    .into_event(Provider::Textbee, input.body))
+    .into_event(Provider::Textbee, input))
 }

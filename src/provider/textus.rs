@@ -15,6 +15,7 @@ pub(crate) const SPEC: Spec = Spec {
         },
         prefix: None,
         min_sign_secret: 0,
+        timestamped: None,
     }),
     headers: &["x-textus-signature"],
     detect: Rule {
@@ -24,6 +25,8 @@ pub(crate) const SPEC: Spec = Spec {
     options: &[ProviderOption::MaxAgeSeconds],
     signed_time_field: Some("timestamp"),
     sample: Sample {
+        verify_secret: None,
+        url: None,
         secret: "textus-abcdefgh12345678",
         body: r#"{"@type":"WebhookDelivery","@context":"/contexts/WebhookDelivery.jsonld","id":"/integrations/h13Jc5/deliveries/xyz","timestamp":"2025-12-31T18:59:59.156354-05:00","action":"message.received","webHook":"/integrations/h13Jc5","conversation":{"@type":"Conversation","id":"/conversations/JYnJBY","slug":"JYnJBY","currentState":"open","phoneNumber":"+13035551234","accountPhoneNumber":"+13035551000"},"message":{"@type":"Message","id":"/messages/06oyogE","direction":"in","body":"{TEXT}","deliveryState":"received","sender":null,"flags":[],"source":"textus"}}"#,
         audience: None,
@@ -75,5 +78,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
         let description = message.and_then(|m| json::text(m.get("friendlyStateDescription")));
         fields.error = Some(EventError::new(None, description));
     }
-    Ok(fields.into_event(Provider::Textus, input.body))
+    Ok(fields.into_event(Provider::Textus, input))
 }

@@ -15,6 +15,7 @@ pub(crate) const SPEC: Spec = Spec {
         },
         prefix: Some("sha256="),
         min_sign_secret: 0,
+        timestamped: None,
     }),
     headers: &["x-webhook-signature"],
     detect: Rule {
@@ -24,6 +25,8 @@ pub(crate) const SPEC: Spec = Spec {
     options: &[],
     signed_time_field: None,
     sample: Sample {
+        verify_secret: None,
+        url: None,
         secret: "zuc_test_secret_0123456789",
         body: r#"{"event":"sms.received","version":"1","data":{"messageId":9007199254740993,"from":"+14155551234","to":"+12025550100","body":"{TEXT}","receivedAt":"2025-12-31T23:59:59.000Z"}}"#,
         audience: None,
@@ -57,5 +60,5 @@ fn parse(input: &Input<'_>) -> Result<Event, Error> {
     } else if kind != EventType::Unknown {
         return Err(Error::payload("no data object"));
     }
-    Ok(fields.into_event(Provider::Zuc, input.body))
+    Ok(fields.into_event(Provider::Zuc, input))
 }

@@ -49,6 +49,9 @@ impl Params {
             subject: context.options.subject.as_deref(),
             leeway_seconds: context.options.leeway_seconds,
             now_ms: context.now_ms,
+            exp_required: true,
+            iat_tolerance_ms: None,
+            body_hash: None,
         };
         jwt::verify(context.secrets, token, &rules)?;
         Ok(Signed::default())

@@ -24,6 +24,23 @@ pub(crate) struct Rules<'a> {
     pub leeway_seconds: u64,
     /// The current time, ms since the epoch.
     pub now_ms: u64,
+    /// Whether `exp` must be present (when absent from a token that need not have it, it
+    /// is not checked).
+    pub exp_required: bool,
+    /// When set, `iat` is required and must lie within this many ms of now, either side
+    /// (the token's freshness); otherwise `iat` only may not lie in the future.
+    pub iat_tolerance_ms: Option<u64>,
+    /// When set, the claim that must hold the hex SHA-256 of this body.
+    pub body_hash: Option<BodyHash<'a>>,
+}
+
+/// A claim binding the body: `claim` holds the hex SHA-256 (either case) of `body`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyHash<'a> {
+    /// The claim's name.
+    pub claim: &'static str,
+    /// The raw body.
+    pub body: &'a [u8],
 }
 
 /// Reads the token out of an `Authorization` header value: `Bearer <token>`, the scheme
@@ -84,6 +101,26 @@ pub(crate) fn verify(secrets: &[Secret], token: &str, rules: &Rules<'_>) -> Resu
     check_claims(&segment_object(claims_text)?, rules)
 }
 
+/// Whether an `Authorization` value is a bearer JWT whose claims name `issuer`, read
+/// without verifying anything (for `detect` only; never for a decision that grants trust).
+pub(crate) fn unverified_issuer_is(authorization: &str, issuer: &str) -> bool {
+    let Ok(token) = bearer_token(authorization) else {
+        return false;
+    };
+    if token.len() > MAX_TOKEN_BYTES {
+        return false;
+    }
+    token
+        .split('.')
+        .nth(1)
+        .and_then(|claims| decode_segment(claims).ok())
+        .is_some_and(|claims| {
+            segment_text(&claims)
+                .and_then(segment_object)
+                .is_ok_and(|claims| json::is_str(claims.get("iss"), issuer))
+        })
+}
+
 fn segment_text(bytes: &[u8]) -> Result<&str, Error> {
     core::str::from_utf8(bytes).map_err(|_| Error::malformed(HEADER, "segment is not UTF-8 JSON"))
 }
@@ -105,19 +142,30 @@ fn numeric_ms(raw: Raw<'_>, claim: &'static str) -> Result<Option<i128>, Error> 
 fn check_claims(claims: &Object<'_>, rules: &Rules<'_>) -> Result<(), Error> {
     let now = i128::from(rules.now_ms);
     let leeway = i128::from(rules.leeway_seconds) * 1000;
-    let exp = numeric_ms(claims.get("exp"), "exp")?.ok_or(Error::ClaimMismatch { claim: "exp" })?;
-    if now >= exp + leeway {
-        return Err(Error::TokenExpired);
+    match numeric_ms(claims.get("exp"), "exp")? {
+        None if rules.exp_required => return Err(Error::ClaimMismatch { claim: "exp" }),
+        Some(exp) if now >= exp + leeway => return Err(Error::TokenExpired),
+        _ => {}
     }
     if let Some(nbf) = numeric_ms(claims.get("nbf"), "nbf")? {
         if now < nbf - leeway {
             return Err(Error::TokenNotYetValid);
         }
     }
-    if let Some(iat) = numeric_ms(claims.get("iat"), "iat")? {
-        if iat > now + leeway {
-            return Err(Error::TokenNotYetValid);
+    let iat = numeric_ms(claims.get("iat"), "iat")?;
+    match (iat, rules.iat_tolerance_ms) {
+        (None, Some(_)) => return Err(Error::ClaimMismatch { claim: "iat" }),
+        (Some(iat), Some(tolerance)) => {
+            let tolerance = i128::from(tolerance);
+            if iat < now - tolerance {
+                return Err(Error::TokenExpired);
+            }
+            if iat > now + tolerance {
+                return Err(Error::TokenNotYetValid);
+            }
         }
+        (Some(iat), None) if iat > now + leeway => return Err(Error::TokenNotYetValid),
+        _ => {}
     }
     if !json::is_str(claims.get("iss"), rules.issuer) {
         return Err(Error::ClaimMismatch { claim: "iss" });
@@ -132,7 +180,30 @@ fn check_claims(claims: &Object<'_>, rules: &Rules<'_>) -> Result<(), Error> {
             return Err(Error::ClaimMismatch { claim: "sub" });
         }
     }
+    if let Some(binding) = rules.body_hash {
+        check_body_hash(claims, binding)?;
+    }
     Ok(())
+}
+
+/// The body-hash claim must equal the body's SHA-256: absent is `claim_mismatch` (unless
+/// the body is empty), different is `signature_mismatch`. The hash is of public bytes, so
+/// the comparison need not be constant time.
+fn check_body_hash(claims: &Object<'_>, binding: BodyHash<'_>) -> Result<(), Error> {
+    use sha2::{Digest as _, Sha256};
+    let Some(claimed) = json::text(claims.get(binding.claim)) else {
+        return if binding.body.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::ClaimMismatch {
+                claim: binding.claim,
+            })
+        };
+    };
+    match hex::decode(claimed) {
+        Ok(hash) if hash.as_slice() == Sha256::digest(binding.body).as_slice() => Ok(()),
+        _ => Err(Error::SignatureMismatch),
+    }
 }
 
 fn audience_contains(aud: Raw<'_>, audience: &str) -> bool {

@@ -26,6 +26,8 @@ pub struct Case {
     pub source: String,
     pub secret: Value,
     pub headers: Map<String, Value>,
+    /// The request URL (providers that sign it).
+    pub url: Option<String>,
     pub body: Option<String>,
     pub body_base64: Option<String>,
     pub options: Map<String, Value>,
@@ -83,28 +85,42 @@ pub struct SignArgs {
     pub audience: Option<String>,
     pub subject: Option<String>,
     pub event_type: Option<String>,
+    pub url: Option<String>,
+    pub nonce: Option<String>,
+    #[serde(default)]
+    pub timestamped: bool,
+    /// The key to sign with when it is not the verify secret (Telnyx: the private seed).
+    pub secret: Option<String>,
+}
+
+/// What `sign` produced: the headers and, for URL-signing providers, the URL to post to.
+#[derive(Debug, Clone)]
+pub struct SignedDelivery {
+    pub headers: Vec<(String, String)>,
+    pub url: Option<String>,
 }
 
 /// One way of running smshook.
 pub trait Runtime {
-    /// Verifies with the case's provider, secret, headers, body and options: the event as
-    /// JSON, or the error code.
+    /// Verifies with the case's provider, secret, headers, body, URL and options: the
+    /// event as JSON, or the error code.
     fn verify(
         &self,
         provider: &str,
         secrets: &[String],
         headers: &[(String, String)],
         body: &[u8],
+        url: Option<&str>,
         options: &Map<String, Value>,
     ) -> Result<Value, String>;
-    /// Signs; the produced headers.
+    /// Signs; the produced headers (and URL).
     fn sign(
         &self,
         provider: &str,
         secret: &str,
         body: &[u8],
         args: &SignArgs,
-    ) -> Result<Vec<(String, String)>, String>;
+    ) -> Result<SignedDelivery, String>;
     /// `detect(headers)`.
     fn detect(&self, headers: &[(String, String)]) -> Option<String>;
 }
@@ -143,7 +159,8 @@ fn check_case(runtime: &dyn Runtime, provider: &str, case: &Case) -> Result<(), 
     let body = case.body_bytes();
     let headers = case.header_pairs();
     let secrets = case.secrets();
-    let got = runtime.verify(provider, &secrets, &headers, &body, &case.options);
+    let url = case.url.as_deref();
+    let got = runtime.verify(provider, &secrets, &headers, &body, url, &case.options);
     if let Some(code) = case.expect.get("error") {
         let code = code.as_str().expect("error code");
         match got {
@@ -160,11 +177,21 @@ fn check_case(runtime: &dyn Runtime, provider: &str, case: &Case) -> Result<(), 
             .sign
             .clone()
             .expect("positive cases carry their sign arguments");
-        let signed = runtime
-            .sign(provider, &secrets[0], &body, &args)
+        let signing_secret = args.secret.clone().unwrap_or_else(|| secrets[0].clone());
+        let delivery = runtime
+            .sign(provider, &signing_secret, &body, &args)
             .map_err(|code| format!("sign failed: {code}"))?;
+        let signed = delivery.headers;
+        let signed_url = delivery.url.as_deref().or(url);
         let again = runtime
-            .verify(provider, &secrets, &signed, &body, &case.options)
+            .verify(
+                provider,
+                &secrets,
+                &signed,
+                &body,
+                signed_url,
+                &case.options,
+            )
             .map_err(|code| format!("verify(sign(x)) failed: {code}"))?;
         compare_event(&again, want, &body).map_err(|e| format!("round trip: {e}"))?;
         if case.sign_matches {
@@ -225,9 +252,13 @@ fn js_options(
     provider: &str,
     secrets: &[String],
     headers: &[(String, String)],
+    url: Option<&str>,
     options: &Map<String, Value>,
 ) -> String {
     let mut object = options.clone();
+    if let Some(url) = url {
+        object.insert("url".into(), json!(url));
+    }
     object.insert("provider".into(), json!(provider));
     object.insert("secret".into(), json!(secrets));
     let headers: Map<String, Value> = headers
@@ -246,10 +277,15 @@ fn js_sign_options(provider: &str, secret: &str, args: &SignArgs) -> String {
         ("audience", &args.audience),
         ("subject", &args.subject),
         ("eventType", &args.event_type),
+        ("url", &args.url),
+        ("nonce", &args.nonce),
     ] {
         if let Some(value) = value {
             object[key] = json!(value);
         }
+    }
+    if args.timestamped {
+        object["timestamped"] = json!(true);
     }
     object.to_string()
 }
@@ -260,7 +296,7 @@ fn js_sign_options(provider: &str, secret: &str, args: &SignArgs) -> String {
 pub struct JsonProtocol {
     /// Options JSON and body → event JSON, or the error code.
     pub verify: fn(&str, &[u8]) -> Result<String, String>,
-    /// Sign options JSON and body → headers JSON, or the error code.
+    /// Sign options JSON and body → `{"headers", "url"?}` JSON, or the error code.
     pub sign: fn(&str, &[u8]) -> Result<String, String>,
     /// Headers JSON → provider id.
     pub detect: fn(&str) -> Option<String>,
@@ -273,9 +309,10 @@ impl Runtime for JsonProtocol {
         secrets: &[String],
         headers: &[(String, String)],
         body: &[u8],
+        url: Option<&str>,
         options: &Map<String, Value>,
     ) -> Result<Value, String> {
-        let event = (self.verify)(&js_options(provider, secrets, headers, options), body)?;
+        let event = (self.verify)(&js_options(provider, secrets, headers, url, options), body)?;
         Ok(serde_json::from_str(&event).expect("event JSON"))
     }
 
@@ -285,13 +322,17 @@ impl Runtime for JsonProtocol {
         secret: &str,
         body: &[u8],
         args: &SignArgs,
-    ) -> Result<Vec<(String, String)>, String> {
-        let headers = (self.sign)(&js_sign_options(provider, secret, args), body)?;
-        let map: Map<String, Value> = serde_json::from_str(&headers).expect("headers JSON");
-        Ok(map
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
-            .collect())
+    ) -> Result<SignedDelivery, String> {
+        let signed = (self.sign)(&js_sign_options(provider, secret, args), body)?;
+        let signed: Value = serde_json::from_str(&signed).expect("signed JSON");
+        let headers = signed["headers"].as_object().expect("headers object");
+        Ok(SignedDelivery {
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect(),
+            url: signed.get("url").and_then(Value::as_str).map(str::to_owned),
+        })
     }
 
     fn detect(&self, headers: &[(String, String)]) -> Option<String> {

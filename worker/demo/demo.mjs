@@ -60,7 +60,8 @@ console.log(`smshook Worker (wrangler dev, workerd) on ${base}, forwarding to ${
 let arrived = 0;
 for (const sample of samples) {
   const before = received.length;
-  const res = await fetch(`${base}/webhooks/${sample.provider}`, {
+  // Providers that sign the request URL were signed for the URL they are posted to.
+  const res = await fetch(sample.url ?? `${base}/webhooks/${sample.provider}`, {
     method: "POST",
     headers: sample.headers,
     body: sample.body,

@@ -94,11 +94,28 @@ pub fn accepts_body(method: &str, path: &str) -> bool {
             .is_some_and(|id| id.parse::<Provider>().is_ok())
 }
 
-/// Routes and verifies one request.
+/// Routes and verifies one request that has no URL of its own (tests): as
+/// [`handle_request`] without one, so URL-signing providers answer 500.
 #[must_use]
 pub fn handle(
     method: &str,
     path: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+    config: &Config,
+    now_ms: u64,
+) -> Outcome {
+    handle_request(method, path, None, headers, body, config, now_ms)
+}
+
+/// Routes and verifies one request. `url` is the request's own URL, which the
+/// URL-signing providers (Twilio, Plivo) are verified against: the one the provider
+/// requested.
+#[must_use]
+pub fn handle_request(
+    method: &str,
+    path: &str,
+    url: Option<&str>,
     headers: &[(String, String)],
     body: &[u8],
     config: &Config,
@@ -131,7 +148,10 @@ pub fn handle(
     }
     let verified = Verifier::new(provider, secrets)
         .map(|v| v.with_options(config.options(provider)))
-        .and_then(|v| v.verify_at(headers, body, now_ms));
+        .and_then(|v| match url {
+            Some(url) => v.verify_url_at(url, headers, body, now_ms),
+            None => v.verify_at(headers, body, now_ms),
+        });
     let event = match verified {
         Ok(event) => event,
         Err(error) => return Outcome::Reply(Reply::error(error.http_status(), error.code())),

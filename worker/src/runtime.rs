@@ -114,7 +114,10 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
         Vec::new()
     };
     let now = now_ms(config);
-    let reply = match handler::handle(&method, &path, &headers, &body, config, now) {
+    let url = req.url().map(|url| url.to_string()).ok();
+    let outcome =
+        handler::handle_request(&method, &path, url.as_deref(), &headers, &body, config, now);
+    let reply = match outcome {
         Outcome::Reply(reply) => reply,
         Outcome::Forward(delivery) => deliver(&env, config, delivery, now).await,
     };
