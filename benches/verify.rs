@@ -1,6 +1,7 @@
 //! `make bench`: verify + parse for every provider's typical delivery (about 1 KB) and a
-//! 64 KB body, next to bare `hmac` + `sha2` over the same bytes in the same run, then the
-//! ratio smshook / bare HMAC from criterion's medians.
+//! 64 KB body, next to the bare primitive of its scheme over the same bytes in the same run
+//! (HMAC-SHA256 of the body; HMAC-SHA1 of URL + body for Twilio; Ed25519 `verify_strict`
+//! for Telnyx), then the ratio smshook / bare primitive from criterion's medians.
 
 #![allow(clippy::expect_used, clippy::indexing_slicing, missing_docs)]
 
@@ -11,10 +12,12 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use base64::Engine as _;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use hmac::{Hmac, KeyInit, Mac};
+use sha1::Sha1;
 use sha2::Sha256;
-use smshook::{sign, Verifier};
+use smshook::{sign, Provider, Verifier};
 
 const SIZES: [(usize, &str); 2] = [(1024, "1KB"), (64 * 1024, "64KB")];
 
@@ -25,6 +28,70 @@ fn bare_hmac(key: &[u8], body: &[u8], expected: &[u8]) -> bool {
     };
     mac.update(body);
     mac.verify_slice(expected).is_ok()
+}
+
+/// The header value `sign` produced for `name`.
+fn header<'a>(signed: &'a smshook::Signed, name: &str) -> &'a str {
+    signed
+        .headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+        .expect("signed header")
+}
+
+/// The bare primitive of a sample's scheme over the same bytes, checking the signature
+/// `sign` made: what a hand-written receiver would at least do.
+fn baseline<'a>(
+    sample: &'a samples::Sample,
+    signed: &'a smshook::Signed,
+    body: &'a [u8],
+) -> Box<dyn Fn() -> bool + 'a> {
+    let b64 = base64::engine::general_purpose::STANDARD;
+    match sample.provider {
+        Provider::Twilio => {
+            // HMAC-SHA1 over the URL and the body's bytes: the length of the signed URL +
+            // sorted `namevalue` string, without the decoding and sorting smshook does.
+            let url = signed.url.clone().expect("url");
+            let mac = move |key: &[u8]| {
+                let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(key).expect("key");
+                mac.update(url.as_bytes());
+                mac.update(body);
+                mac
+            };
+            let expected = mac(sample.secret.as_bytes()).finalize().into_bytes();
+            Box::new(move || {
+                mac(sample.secret.as_bytes())
+                    .verify_slice(&expected)
+                    .is_ok()
+            })
+        }
+        Provider::Telnyx => {
+            let key_bytes: [u8; 32] = b64
+                .decode(sample.verify_secret)
+                .expect("base64")
+                .try_into()
+                .expect("32 bytes");
+            let key = ed25519_dalek::VerifyingKey::from_bytes(&key_bytes).expect("key");
+            let signature: [u8; 64] = b64
+                .decode(header(signed, "telnyx-signature-ed25519"))
+                .expect("base64")
+                .try_into()
+                .expect("64 bytes");
+            let signature = ed25519_dalek::Signature::from_bytes(&signature);
+            let mut message = header(signed, "telnyx-timestamp").as_bytes().to_vec();
+            message.push(b'|');
+            message.extend_from_slice(body);
+            Box::new(move || key.verify_strict(&message, &signature).is_ok())
+        }
+        _ => {
+            let key = sample.secret.as_bytes();
+            let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("key");
+            mac.update(body);
+            let expected = mac.finalize().into_bytes();
+            Box::new(move || bare_hmac(key, body, &expected))
+        }
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -56,12 +123,10 @@ fn bench(c: &mut Criterion) {
                     )
                 })
             });
-            let key = sample.secret.as_bytes();
-            let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("key");
-            mac.update(body);
-            let expected = mac.finalize().into_bytes();
+            let baseline = baseline(&sample, &signed, body);
+            assert!(baseline(), "{id}: the baseline verifies");
             group.bench_function(BenchmarkId::new("bare-hmac", id), |b| {
-                b.iter(|| bare_hmac(black_box(key), black_box(body), &expected))
+                b.iter(|| black_box(baseline()))
             });
         }
         group.finish();
@@ -78,10 +143,10 @@ fn print_ratios() {
     let root = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| PathBuf::from("target"), PathBuf::from)
         .join("criterion");
-    println!("\nsmshook verify+parse / bare HMAC-SHA256 over the same bytes (criterion medians, this run)");
+    println!("\nsmshook verify+parse / the bare primitive over the same bytes (HMAC-SHA256; twilio HMAC-SHA1; telnyx Ed25519) (criterion medians, this run)");
     println!(
         "{:<14} {:>6} {:>12} {:>12} {:>7}",
-        "provider", "size", "smshook", "bare hmac", "ratio"
+        "provider", "size", "smshook", "bare", "ratio"
     );
     for (_, label) in SIZES {
         for sample in samples::samples(1) {

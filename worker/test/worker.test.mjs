@@ -346,6 +346,44 @@ test("every provider's vectors through the Worker", { timeout: 240000 }, async (
   assert.deepEqual(failures, []);
 });
 
+test("Twilio and Plivo are verified against the Worker's own request URL; raw mode keeps the form", async () => {
+  const token = "9f1c2b7e4d3a5f60718293a4b5c6d7e8";
+  const body = "MessageSid=SM1&SmsStatus=received&From=%2B15550001111&To=%2B15550002222&Body=Hello+there";
+  const own = "http://smshook.test/webhooks/twilio";
+  const send = (mf, headers) =>
+    mf.dispatchFetch(own, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body });
+  const mf = await worker(devBindings({ TWILIO_SECRET: token, PLIVO_SECRET: token }));
+  receiver.requests = [];
+  receiver.mode = "ok";
+  let res = await send(mf, URL_SIGNERS.twilio(token, own, body));
+  assert.equal(res.status, 200, await res.clone().text());
+  assert.equal(verifyForward(receiver.requests[0]).text, "Hello there");
+  // Signed for the URL a proxy in front would have seen: refused, nothing forwarded.
+  for (const other of ["https://smshook.test/webhooks/twilio", "http://smshook.test/webhooks/twilio?x=1", "http://smshook.test:8080/webhooks/twilio"]) {
+    res = await send(mf, URL_SIGNERS.twilio(token, other, body));
+    assert.equal(res.status, 401, other);
+    assert.deepEqual(await res.json(), { error: "signature_mismatch" }, other);
+  }
+  const plivo = "http://smshook.test/webhooks/plivo";
+  res = await mf.dispatchFetch(plivo, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...URL_SIGNERS.plivo(token, plivo, body) },
+    body: body.replace("MessageSid=SM1", "MessageUUID=u-1"),
+  });
+  assert.equal(res.status, 401, "the plivo signature covers the parameters");
+  assert.equal(receiver.requests.length, 1);
+
+  const raw = await worker(devBindings({ TWILIO_SECRET: token, FORWARD_MODE: "raw" }));
+  receiver.requests = [];
+  const headers = URL_SIGNERS.twilio(token, own, body);
+  res = await send(raw, headers);
+  assert.equal(res.status, 200);
+  const forwarded = receiver.requests[0];
+  assert.equal(forwarded.body.toString("utf8"), body);
+  assert.equal(forwarded.headers["content-type"], "application/x-www-form-urlencoded");
+  assert.equal(forwarded.headers["x-twilio-signature"], headers["X-Twilio-Signature"]);
+});
+
 // ------------------------------------------------------------------ forwarding
 test("the forward verifies with the standardwebhooks library at the real time", async () => {
   const mf = await worker(devBindings());
