@@ -52,6 +52,7 @@ test-worker: worker-build
 	$(ENV) && cd worker && $(NODE22) --test test/worker.test.mjs
 	$(ENV) && cd worker && $(WRANGLER) deploy --dry-run --outdir ../target/worker-dist 2>&1 \
 	  | grep -E 'Total Upload|dry-run' 
+	$(ENV) && cd worker && $(NODE22) scripts/dry-run-bindings.mjs node_modules/wrangler/bin/wrangler.js
 
 ## The main job: the Worker under `wrangler dev` in front of a receiver, every provider's
 ## sample through it. DEMO_EXIT=1 ends after the samples (exit 0 only if all arrived).

@@ -214,6 +214,14 @@ impl Provider {
         self.spec().headers
     }
 
+    /// Whether the signature covers the body. `false` for httpSMS, whose bearer token
+    /// authenticates any body until it expires: a receiver that must refuse a replayed
+    /// token records each one (the Worker's `ReplayGuard` does).
+    #[must_use]
+    pub fn signs_body(self) -> bool {
+        !matches!(self.spec().scheme, Scheme::BearerJwt(_))
+    }
+
     /// The provider-specific options that apply to this provider.
     #[must_use]
     pub fn options(self) -> &'static [ProviderOption] {

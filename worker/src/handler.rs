@@ -189,6 +189,38 @@ pub fn handle_request(
     Outcome::Forward(delivery)
 }
 
+/// A verified delivery's bearer token that does not bind the body (httpSMS), to be
+/// accepted once: its guard key and object ([`crate::replay::token_key`]) and the time it
+/// stops being valid, its `exp` plus the leeway. `None` for every provider whose signature
+/// covers the body (a replay there repeats the same event, which the claim catches).
+#[must_use]
+pub fn one_time_token(
+    provider: Provider,
+    headers: &[(String, String)],
+    leeway_seconds: u64,
+) -> Option<(String, String, u64)> {
+    use base64::Engine as _;
+    if provider.signs_body() {
+        return None;
+    }
+    let value = header(headers, "authorization")?.trim();
+    let token = value.split_once(' ').map(|(_, t)| t.trim())?;
+    let claims = token.split('.').nth(1)?;
+    let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(claims)
+        .ok()?;
+    let exp = serde_json::from_slice::<Value>(&claims)
+        .ok()?
+        .get("exp")?
+        .as_f64()?;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let until = (exp.max(0.0) as u64)
+        .saturating_add(leeway_seconds)
+        .saturating_mul(1000);
+    let (key, object) = crate::replay::token_key(provider, token);
+    Some((key, object, until))
+}
+
 fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
     headers
         .iter()
@@ -246,7 +278,7 @@ pub fn signed_headers(
 }
 
 #[cfg(test)]
-#[allow(clippy::panic, clippy::indexing_slicing)]
+#[allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -576,5 +608,21 @@ mod tests {
         );
         let event = verifier.and_then(|v| v.verify_at(&headers, b"{}", 1_767_225_600_000));
         assert_eq!(event.map(|e| e.id).ok().as_deref(), Some("evt"));
+    }
+
+    #[test]
+    fn only_tokens_that_do_not_bind_the_body_are_one_time() {
+        use base64::Engine as _;
+        let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(br#"{"exp":1000}"#);
+        let auth = vec![("Authorization".to_owned(), format!("Bearer h.{claims}.sig"))];
+        let (key, object, until) = one_time_token(Provider::Httpsms, &auth, 60).unwrap();
+        assert_eq!(until, 1_060_000);
+        assert!(key.starts_with("token:") && !key.contains("sig"));
+        assert!(object.starts_with("httpsms:tokens:"));
+        // Vonage's token binds the body by its hash; the others sign the body itself.
+        for provider in [Provider::Vonage, Provider::Textbee, Provider::Twilio] {
+            assert_eq!(one_time_token(provider, &auth, 60), None);
+        }
+        assert_eq!(one_time_token(Provider::Httpsms, &[], 60), None);
     }
 }

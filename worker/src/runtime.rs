@@ -4,10 +4,13 @@ use std::rc::Rc;
 
 use futures_util::StreamExt as _;
 use serde_json::json;
-use worker::{console_error, event, Context, Date, Env, Request, Response};
+use worker::{
+    console_error, console_log, event, Context, Date, Env, Method, Request, RequestInit, Response,
+};
 
 use crate::config::Config;
 use crate::handler::{self, reply_for, Delivery, ForwardResult, Outcome, Reply};
+use crate::replay::{self, Answer, Command};
 use crate::{forward, queue};
 
 /// Binding names.
@@ -53,7 +56,59 @@ pub fn dedupe_key(provider: &str, id: &str) -> String {
 }
 
 fn respond(reply: &Reply) -> worker::Result<Response> {
-    Ok(Response::from_json(&reply.body)?.with_status(reply.status))
+    let response = Response::from_json(&reply.body)?.with_status(reply.status);
+    // A copy in flight (ReplayGuard): the body's `retryAfter` is also the header.
+    if let Some(seconds) = reply
+        .body
+        .get("retryAfter")
+        .and_then(serde_json::Value::as_u64)
+    {
+        response
+            .headers()
+            .set("retry-after", &seconds.to_string())?;
+    }
+    Ok(response)
+}
+
+/// One JSON line per delivery for `wrangler tail`: never a secret, a body or message text.
+fn log_delivery(
+    provider: &str,
+    id: Option<&str>,
+    outcome: &str,
+    status: u16,
+    forward_ms: Option<u64>,
+) {
+    let line = json!({
+        "smshook": "delivery",
+        "provider": provider,
+        "id": id,
+        "outcome": outcome,
+        "status": status,
+        "forwardMs": forward_ms,
+        "attempt": 1,
+    });
+    console_log!("{line}");
+}
+
+/// Sends one command to the `ReplayGuard` object `object`.
+async fn guard(env: &Env, object: &str, command: &Command) -> Result<Answer, String> {
+    let namespace = env
+        .durable_object(replay::BINDING)
+        .map_err(|e| e.to_string())?;
+    let stub = namespace.get_by_name(object).map_err(|e| e.to_string())?;
+    let body = serde_json::to_string(command).map_err(|e| e.to_string())?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post).with_body(Some(body.into()));
+    let request =
+        Request::new_with_init("https://replay-guard/", &init).map_err(|e| e.to_string())?;
+    let mut response = stub
+        .fetch_with_request(request)
+        .await
+        .map_err(|e| e.to_string())?;
+    if response.status_code() != 200 {
+        return Err(format!("replay guard answered {}", response.status_code()));
+    }
+    response.json::<Answer>().await.map_err(|e| e.to_string())
 }
 
 /// Reads the body, counting: more than `limit` bytes is 413 as soon as the count passes
@@ -117,26 +172,127 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
     let url = req.url().map(|url| url.to_string()).ok();
     let outcome =
         handler::handle_request(&method, &path, url.as_deref(), &headers, &body, config, now);
+    let provider = path.strip_prefix("/webhooks/").unwrap_or("");
     let reply = match outcome {
-        Outcome::Reply(reply) => reply,
-        Outcome::Forward(delivery) => deliver(&env, config, delivery, now).await,
+        Outcome::Reply(reply) => {
+            if accepts {
+                let code = reply.body.get("error").and_then(serde_json::Value::as_str);
+                log_delivery(
+                    provider,
+                    None,
+                    code.unwrap_or("refused"),
+                    reply.status,
+                    None,
+                );
+            }
+            reply
+        }
+        Outcome::Forward(delivery) => {
+            let id = delivery.webhook_id();
+            let started = Date::now().as_millis();
+            let reply = deliver(&env, config, delivery, &headers, now).await;
+            let elapsed = Date::now().as_millis().saturating_sub(started);
+            let outcome = reply
+                .body
+                .get("error")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or(if reply.body.get("duplicate").is_some() {
+                    "duplicate"
+                } else if reply.status == 202 {
+                    "queued"
+                } else {
+                    "forwarded"
+                });
+            log_delivery(provider, Some(&id), outcome, reply.status, Some(elapsed));
+            reply
+        }
     };
     respond(&reply)
 }
 
-async fn deliver(env: &Env, config: &Config, delivery: Delivery, now: u64) -> Reply {
+/// Refuses a reused one-time token, then claims the event id, forwards (or enqueues),
+/// and completes or releases the claim; without `REPLAY_GUARD`, KV dedupe when bound.
+async fn deliver(
+    env: &Env,
+    config: &Config,
+    delivery: Delivery,
+    headers: &[(String, String)],
+    now: u64,
+) -> Reply {
+    let Ok(provider) = delivery.provider.parse::<smshook::Provider>() else {
+        return Reply::error(500, "internal_error");
+    };
+    if env.durable_object(replay::BINDING).is_err() {
+        return deliver_once(env, config, &delivery, now).await;
+    }
+    let unavailable = |e: String| {
+        console_error!("smshook: replay guard unavailable: {e}");
+        Reply::error(503, "replay_guard_unavailable")
+    };
+    let leeway = config.options(provider).leeway_seconds;
+    if let Some((key, object, until_ms)) = handler::one_time_token(provider, headers, leeway) {
+        let command = Command::Token {
+            key,
+            now_ms: now,
+            until_ms,
+        };
+        match guard(env, &object, &command).await {
+            Ok(Answer::Replayed) => return Reply::error(401, "token_replayed"),
+            Ok(_) => {}
+            Err(e) => return unavailable(e),
+        }
+    }
+    let (key, object) = replay::event_key(provider, &delivery.webhook_id());
+    let lease_ms = config.forward.timeout_ms + replay::LEASE_MARGIN_MS;
+    let claim = Command::Claim {
+        key: key.clone(),
+        now_ms: now,
+        lease_ms,
+    };
+    match guard(env, &object, &claim).await {
+        Ok(Answer::Claimed) => {}
+        Ok(Answer::Done) => return duplicate(&delivery.id),
+        Ok(Answer::InFlight { retry_after }) => {
+            return Reply {
+                status: 503,
+                body: json!({ "error": "in_flight", "retryAfter": retry_after }),
+            }
+        }
+        Ok(other) => return unavailable(format!("unexpected answer {other:?}")),
+        Err(e) => return unavailable(e),
+    }
+    let reply = deliver_once(env, config, &delivery, now).await;
+    let settle = if (200..300).contains(&reply.status) {
+        Command::Complete { key, now_ms: now }
+    } else {
+        Command::Release { key }
+    };
+    // A lost completion only lets a later copy through again (at least once); a lost
+    // release lapses with the lease.
+    if let Err(e) = guard(env, &object, &settle).await {
+        console_error!("smshook: replay guard could not settle a claim: {e}");
+    }
+    reply
+}
+
+fn duplicate(id: &str) -> Reply {
+    Reply {
+        status: 200,
+        body: json!({ "ok": true, "id": id, "duplicate": true }),
+    }
+}
+
+/// Enqueues, or forwards with KV dedupe when `DEDUPE` is bound.
+async fn deliver_once(env: &Env, config: &Config, delivery: &Delivery, now: u64) -> Reply {
     let key = dedupe_key(&delivery.provider, &delivery.webhook_id());
     let kv = env.kv(DEDUPE).ok();
     if let Some(kv) = &kv {
         if let Ok(Some(_)) = kv.get(&key).text().await {
-            return Reply {
-                status: 200,
-                body: json!({ "ok": true, "id": delivery.id, "duplicate": true }),
-            };
+            return duplicate(&delivery.id);
         }
     }
     if let Ok(binding) = env.queue(QUEUE) {
-        return match queue::send(&binding, &delivery).await {
+        return match queue::send(&binding, delivery).await {
             Ok(()) => Reply {
                 status: 202,
                 body: json!({ "queued": true, "id": delivery.id }),
@@ -147,7 +303,7 @@ async fn deliver(env: &Env, config: &Config, delivery: Delivery, now: u64) -> Re
             }
         };
     }
-    let result = forward::send(&config.forward, &delivery, now).await;
+    let result = forward::send(&config.forward, delivery, now).await;
     if let (ForwardResult::Status(200..=299), Some(kv)) = (result, &kv) {
         remember(kv, &key).await;
     }

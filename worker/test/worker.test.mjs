@@ -44,8 +44,12 @@ function startReceiver() {
       const mode = typeof receiver.mode === "function" ? receiver.mode() : receiver.mode;
       receiver.requests.push({ headers: req.headers, body: Buffer.concat(chunks), answered: mode });
       if (mode === "hang") return; // never answers
-      res.writeHead(mode === "ok" ? 200 : 500, { "content-type": "text/plain" });
-      res.end(mode === "ok" ? "ok" : "receiver failed");
+      const answer = () => {
+        const ok = mode === "ok" || mode === "slow";
+        res.writeHead(ok ? 200 : 500, { "content-type": "text/plain" });
+        res.end(ok ? "ok" : "receiver failed");
+      };
+      if (mode === "slow") setTimeout(answer, 400); else answer();
     });
   });
   return new Promise((resolve) => {
@@ -382,6 +386,70 @@ test("Twilio and Plivo are verified against the Worker's own request URL; raw mo
   assert.equal(forwarded.body.toString("utf8"), body);
   assert.equal(forwarded.headers["content-type"], "application/x-www-form-urlencoded");
   assert.equal(forwarded.headers["x-twilio-signature"], headers["X-Twilio-Signature"]);
+});
+
+// ------------------------------------------------------------------ ReplayGuard
+const guarded = (more = {}) =>
+  worker(devBindings({ DEV_NOW_MS: String(vectorA.options.now), ...more }), {
+    durableObjects: { REPLAY_GUARD: { className: "ReplayGuard", useSQLite: true } },
+  });
+
+test("ReplayGuard: two copies at once are forwarded exactly once; later copies are duplicates", async () => {
+  const mf = await guarded();
+  receiver.requests = [];
+  receiver.mode = "slow";
+  const [a, b] = await Promise.all([post(mf, "textbee", vectorA), post(mf, "textbee", vectorA)]);
+  const answers = [a, b].sort((x, y) => x.status - y.status);
+  assert.deepEqual(answers.map((r) => r.status), [200, 503]);
+  // The lease: FORWARD_TIMEOUT_MS (4000) + 30 s for the answer (worker/src/replay.rs).
+  assert.deepEqual(await answers[1].json(), { error: "in_flight", retryAfter: 34 });
+  assert.equal(answers[1].headers.get("retry-after"), "34");
+  assert.equal(receiver.requests.length, 1, "forwarded once");
+  receiver.mode = "ok";
+  const again = await post(mf, "textbee", vectorA);
+  assert.equal(again.status, 200);
+  assert.deepEqual(await again.json(), { ok: true, id: vectorA.expect.event.id, duplicate: true });
+  assert.equal(receiver.requests.length, 1, "a delivered event is not forwarded again");
+});
+
+test("ReplayGuard: a failed forward releases the claim, so the provider's retry is delivered", async () => {
+  const mf = await guarded();
+  receiver.requests = [];
+  receiver.mode = "fail";
+  assert.equal((await post(mf, "textbee", vectorA)).status, 502);
+  receiver.mode = "ok";
+  const retry = await post(mf, "textbee", vectorA);
+  assert.equal(retry.status, 200);
+  assert.deepEqual(await retry.json(), { ok: true, id: vectorA.expect.event.id });
+  assert.equal(receiver.requests.length, 2);
+  assert.equal(receiver.requests.filter((r) => r.answered === "ok").length, 1, "delivered exactly once");
+});
+
+test("ReplayGuard: a replayed httpSMS token with another body is refused 401 token_replayed", async () => {
+  const file = JSON.parse(readFileSync(path.join(vectorsDir, "httpsms.json"), "utf8"));
+  const c = file.cases.find((x) => x.name === "7e-v5-token-verbatim");
+  const mf = await guarded({
+    HTTPSMS_SECRET: c.secret,
+    HTTPSMS_AUDIENCE: c.options.audience,
+    HTTPSMS_SUBJECT: c.options.subject,
+    DEV_NOW_MS: String(c.options.now),
+  });
+  receiver.requests = [];
+  receiver.mode = "ok";
+  assert.equal((await post(mf, "httpsms", c)).status, 200);
+  // The token does not cover the body: the same Authorization with another event.
+  const forged = { ...c, body: c.body.replace("f4aed1d3-ab4f-42b9-b9dd-9fc7182f7197", "00000000-0000-4000-8000-000000000000").replace("This is a test incoming message", "send the money") };
+  assert.notEqual(forged.body, c.body);
+  const res = await post(mf, "httpsms", forged);
+  assert.equal(res.status, 401);
+  assert.deepEqual(await res.json(), { error: "token_replayed" });
+  assert.equal(receiver.requests.length, 1, "the replay was not forwarded");
+  // Without the guard the same replay goes through: the binding is what refuses it.
+  const plain = await worker(devBindings({
+    HTTPSMS_SECRET: c.secret, HTTPSMS_AUDIENCE: c.options.audience, HTTPSMS_SUBJECT: c.options.subject, DEV_NOW_MS: String(c.options.now),
+  }));
+  assert.equal((await post(plain, "httpsms", c)).status, 200);
+  assert.equal((await post(plain, "httpsms", forged)).status, 200);
 });
 
 // ------------------------------------------------------------------ forwarding
