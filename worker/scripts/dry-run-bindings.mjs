@@ -1,5 +1,5 @@
 // `wrangler deploy --dry-run` with each optional binding of wrangler.toml enabled in turn:
-// every commented `# [[…]]` group (queues, KV, the Durable Object and its migration) is
+// every commented `# [[…]]` group (queues, KV, the Durable Object and its migration, R2) is
 // uncommented into a temporary config, so the shipped comments stay deployable.
 // Usage (from worker/): node scripts/dry-run-bindings.mjs <wrangler.js>
 import { execFileSync } from "node:child_process";
@@ -20,7 +20,7 @@ for (let i = 0; i < lines.length; i++) {
   }
   groups.push(group);
 }
-if (groups.length < 3) throw new Error(`expected the queue, KV and Durable Object groups, found ${groups.length}`);
+if (groups.length < 4) throw new Error(`expected the queue, KV, Durable Object and R2 groups, found ${groups.length}`);
 const dir = mkdtempSync(path.join(os.tmpdir(), "smshook-dry-run-"));
 try {
   for (const group of groups) {

@@ -43,6 +43,20 @@ pub struct Forward {
     pub timeout_ms: u64,
     /// `FORWARD_PROVIDER_AUTH=true`: raw mode passes `authorization` along too.
     pub provider_auth: bool,
+    /// `<ID>_FORWARD_URL`: the receivers of the providers that have their own (one
+    /// deployment serving several apps), checked as `FORWARD_URL` is.
+    pub by_provider: Vec<(Provider, String)>,
+}
+
+impl Forward {
+    /// The receiver of a provider's deliveries: its `<ID>_FORWARD_URL`, else `FORWARD_URL`.
+    #[must_use]
+    pub fn url_for(&self, provider: &str) -> &str {
+        self.by_provider
+            .iter()
+            .find(|(p, _)| p.id() == provider)
+            .map_or(self.url.as_str(), |(_, url)| url.as_str())
+    }
 }
 
 /// Everything the Worker reads from its environment.
@@ -59,6 +73,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Queue mode: a `FORWARD_QUEUE` binding exists (told by the runtime).
     pub queue: bool,
+    /// An R2 bucket `SPOOL` is bound: queue-mode deliveries too large for a queue message
+    /// travel through it, so queue mode keeps the 1 MiB default body limit.
+    pub spool: bool,
     secrets: Vec<(Provider, Vec<String>)>,
     options: Vec<(Provider, VerifyOptions)>,
 }
@@ -197,6 +214,14 @@ impl Config {
     /// # Errors
     /// The first variable that is missing, unparsable or out of range, by name.
     pub fn from_lookup(lookup: Lookup, queue: bool) -> Result<Self, String> {
+        Self::from_bindings(lookup, queue, false)
+    }
+
+    /// As [`Config::from_lookup`], also told whether the `SPOOL` bucket is bound.
+    ///
+    /// # Errors
+    /// The first variable that is missing, unparsable or out of range, by name.
+    pub fn from_bindings(lookup: Lookup, queue: bool, spool: bool) -> Result<Self, String> {
         let insecure_dev = flag(lookup, "ALLOW_INSECURE_FORWARD")?;
         let (forward, loopback_http) = Self::read_forward(lookup, insecure_dev)?;
         let fixed_now_ms = integer(lookup, "DEV_NOW_MS", 0..=253_402_300_799_999)?;
@@ -204,7 +229,8 @@ impl Config {
             return Err("DEV_NOW_MS is set, but only a loopback http FORWARD_URL with ALLOW_INSECURE_FORWARD=true allows a fixed clock".into());
         }
         let retry = integer(lookup, "RETRY_BASE_SECONDS", 0..=MAX_RETRY_DELAY_SECONDS)?;
-        let max_body_bytes = Self::read_max_body(lookup, queue, forward.mode)?;
+        // With a spool, queue messages only carry what fits; large bodies go through R2.
+        let max_body_bytes = Self::read_max_body(lookup, queue && !spool, forward.mode)?;
         let mut base = VerifyOptions::default();
         base.max_body_bytes = max_body_bytes;
         if let Some(v) = integer(lookup, "TOLERANCE_SECONDS", 0..=86_400)? {
@@ -225,12 +251,13 @@ impl Config {
             retry_base_seconds: convert(retry.unwrap_or(10), "RETRY_BASE_SECONDS")?,
             max_body_bytes,
             queue,
+            spool,
             secrets,
             options,
         })
     }
 
-    /// `MAX_BODY_BYTES`: default 1 MiB, or in queue mode the largest body whose message
+    /// `MAX_BODY_BYTES`: default 1 MiB, or in queue mode without a spool the largest body whose message
     /// always fits ([`queue_body_limit`]), which is also its ceiling there.
     fn read_max_body(lookup: Lookup, queue: bool, mode: ForwardMode) -> Result<usize, String> {
         const NAME: &str = "MAX_BODY_BYTES";
@@ -270,14 +297,26 @@ impl Config {
         };
         let timeout_ms = integer(lookup, "FORWARD_TIMEOUT_MS", 1..=30_000)?
             .unwrap_or(DEFAULT_FORWARD_TIMEOUT_MS);
-        // Only loopback passes the check over plain http (WHATWG writes the scheme lowercase).
-        let loopback_http = url.starts_with("http:");
+        let mut by_provider = Vec::new();
+        for &provider in Provider::ALL {
+            let name = format!("{}_FORWARD_URL", provider.env_prefix());
+            if let Some(text) = var(lookup, &name) {
+                let checked = check_forward_url(&text, insecure_dev)
+                    .map_err(|e| e.replacen("FORWARD_URL", &name, 1))?;
+                by_provider.push((provider, checked));
+            }
+        }
+        // Only loopback passes the check over plain http (WHATWG writes the scheme
+        // lowercase); a fixed clock needs every receiver to be one.
+        let loopback_http =
+            url.starts_with("http:") && by_provider.iter().all(|(_, url)| url.starts_with("http:"));
         let forward = Forward {
             url,
             secret,
             mode,
             timeout_ms,
             provider_auth: flag(lookup, "FORWARD_PROVIDER_AUTH")?,
+            by_provider,
         };
         Ok((forward, loopback_http))
     }
@@ -303,7 +342,7 @@ impl Config {
 }
 
 #[cfg(test)]
-#[allow(clippy::panic)]
+#[allow(clippy::panic, clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -555,5 +594,28 @@ mod tests {
         );
         assert_eq!(c.options(Provider::Textus).max_age_seconds, Some(60));
         assert_eq!(c.options(Provider::Zuc).max_age_seconds, None);
+    }
+
+    #[test]
+    fn a_provider_may_have_its_own_receiver() {
+        let vars = |extra: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                [
+                    ("FORWARD_URL", "https://main.example/hook"),
+                    ("FORWARD_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                ]
+                .iter()
+                .chain(extra)
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let lookup = vars(&[("TWILIO_FORWARD_URL", "https://twilio-app.example/in")]);
+        let c = Config::from_lookup(&lookup, false).unwrap();
+        assert_eq!(c.forward.url_for("twilio"), "https://twilio-app.example/in");
+        assert_eq!(c.forward.url_for("textbee"), "https://main.example/hook");
+        let lookup = vars(&[("PLIVO_FORWARD_URL", "http://plivo.example/in")]);
+        let refused = Config::from_lookup(&lookup, false).unwrap_err();
+        assert!(refused.starts_with("PLIVO_FORWARD_URL"), "{refused}");
     }
 }

@@ -10,7 +10,7 @@ use worker::{
 use crate::config::Forward;
 use crate::handler::{signed_headers, Delivery, ForwardResult};
 
-/// POSTs the delivery to `FORWARD_URL` with Standard Webhooks headers signed at `now_ms`.
+/// POSTs the delivery to its provider's receiver (`<ID>_FORWARD_URL`, else `FORWARD_URL`) with Standard Webhooks headers signed at `now_ms`.
 /// Redirects are not followed (a 3xx is not the receiver having the event).
 pub async fn send(forward: &Forward, delivery: &Delivery, now_ms: u64) -> ForwardResult {
     let Ok(request) = build(forward, delivery, now_ms) else {
@@ -46,5 +46,5 @@ fn build(forward: &Forward, delivery: &Delivery, now_ms: u64) -> worker::Result<
         .with_headers(headers)
         .with_redirect(RequestRedirect::Manual)
         .with_body(Some(body.into()));
-    Request::new_with_init(&forward.url, &init)
+    Request::new_with_init(forward.url_for(&delivery.provider), &init)
 }

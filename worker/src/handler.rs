@@ -183,7 +183,7 @@ pub fn handle_request(
         headers: forwarded_headers,
     };
     // Never acknowledge what cannot be enqueued: answer for good rather than 503 forever.
-    if config.queue && queue_message_bytes(&delivery) > QUEUE_MESSAGE_LIMIT {
+    if config.queue && !config.spool && queue_message_bytes(&delivery) > QUEUE_MESSAGE_LIMIT {
         return Outcome::Reply(Reply::error(413, "body_too_large"));
     }
     Outcome::Forward(delivery)

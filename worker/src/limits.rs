@@ -27,7 +27,10 @@ pub const EVENT_FIXED_BYTES: usize = 1024;
 /// again, never longer than in the body (a valid body already escapes what JSON must
 /// escape, and `serde_json` writes no longer escapes), with one token used at most twice
 /// (zuc's `messageId` is both `id` and `messageId`) (2). `tests/properties.rs` holds the
-/// core to `event JSON ≤ 3 × body + EVENT_FIXED_BYTES`.
+/// core to `event JSON ≤ 3 × body + EVENT_FIXED_BYTES` for JSON bodies. A form body
+/// (Twilio, Plivo) can reach 6× (`%01`, 3 bytes, is written `\u0001`, 6, in each copy): such
+/// a body under the limit whose message still does not fit is answered 413 by the exact
+/// check, [`queue_message_bytes`], or, with the `SPOOL` bucket, goes through R2.
 pub const EVENT_BYTES_PER_BODY_BYTE: usize = 3;
 
 /// The largest delivery body whose worst-case queue message fits in

@@ -8,6 +8,11 @@
 //! inside JSON made it a third larger. `id` is the `webhook-id` ([`Delivery::webhook_id`]),
 //! which is short and ASCII and maps to itself. The consumer never verifies again (signed
 //! timestamps would be stale by then): it forwards what the producer verified.
+//!
+//! With an R2 bucket bound as `SPOOL`, a delivery whose message would not fit 128 KB is
+//! written to R2 first and enqueued as a pointer (`spool: <key>` instead of `body`); the
+//! consumer reads it, forwards, and deletes the object only after the receiver's 2xx, so a
+//! message in the dead-letter queue still has its body.
 
 use worker::js_sys::{Array, Object, Reflect, Uint8Array};
 use worker::wasm_bindgen::{JsCast as _, JsValue};
@@ -16,13 +21,19 @@ use worker::{
     QueueRetryOptionsBuilder, RawMessageBuilder,
 };
 
+use sha2::{Digest as _, Sha256};
+
 use crate::config::MAX_RETRY_DELAY_SECONDS;
 use crate::forward;
 use crate::handler::{Delivery, ForwardResult};
-use crate::runtime::{config, dedupe_key, now_ms, remember, DEDUPE};
+use crate::limits::{queue_message_bytes, QUEUE_MESSAGE_LIMIT};
+use crate::runtime::{config, dedupe_key, log_delivery, now_ms, remember, DEDUPE};
 
-/// The message of a delivery.
-fn message(delivery: &Delivery) -> Result<JsValue, JsValue> {
+/// The R2 bucket binding for bodies too large for a queue message.
+pub const SPOOL: &str = "SPOOL";
+
+/// The message of a delivery: its body inline, or the key of its spooled body.
+fn message(delivery: &Delivery, spooled: Option<&str>) -> Result<JsValue, JsValue> {
     let headers: Array = delivery
         .headers
         .iter()
@@ -36,20 +47,62 @@ fn message(delivery: &Delivery) -> Result<JsValue, JsValue> {
     )?;
     Reflect::set(&object, &"id".into(), &delivery.webhook_id().into())?;
     Reflect::set(&object, &"headers".into(), &headers)?;
-    let body = Uint8Array::from(delivery.body.as_slice());
-    Reflect::set(&object, &"body".into(), &body)?;
+    match spooled {
+        Some(key) => Reflect::set(&object, &"spool".into(), &key.into())?,
+        None => Reflect::set(
+            &object,
+            &"body".into(),
+            &Uint8Array::from(delivery.body.as_slice()),
+        )?,
+    };
     Ok(object.into())
 }
 
-/// Enqueues a delivery.
-pub async fn send(queue: &Queue, delivery: &Delivery) -> worker::Result<()> {
-    let value = message(delivery).map_err(worker::Error::from)?;
+/// Enqueues a delivery; one whose message would not fit goes through the spool (when
+/// bound) first: its body is written to R2 before the pointer is enqueued.
+pub async fn send(env: &Env, queue: &Queue, delivery: &Delivery, now: u64) -> worker::Result<()> {
+    let key = if queue_message_bytes(delivery) > QUEUE_MESSAGE_LIMIT {
+        let bucket = env.bucket(SPOOL)?;
+        let hash = hex::encode(Sha256::digest(delivery.webhook_id().as_bytes()));
+        let key = format!(
+            "spool/{}/{now}-{}",
+            delivery.provider,
+            hash.get(..32).unwrap_or(&hash)
+        );
+        bucket.put(&key, delivery.body.clone()).execute().await?;
+        Some(key)
+    } else {
+        None
+    };
+    let value = message(delivery, key.as_deref()).map_err(worker::Error::from)?;
     let message = RawMessageBuilder::new(value).build_with_content_type(QueueContentType::V8);
     queue.send_raw(message).await
 }
 
-/// The delivery in a message, or `None` when the message is not one.
-fn delivery(message: &JsValue) -> Option<Delivery> {
+/// The body of a message: inline, or read from the spool (`Ok(None)`: the object is gone,
+/// which happens only after it was delivered).
+async fn body_of(
+    env: &Env,
+    message: &JsValue,
+) -> worker::Result<Option<(Vec<u8>, Option<String>)>> {
+    let field = |name: &str| Reflect::get(message, &name.into()).ok();
+    if let Some(key) = field("spool").and_then(|k| k.as_string()) {
+        let object = env.bucket(SPOOL)?.get(&key).execute().await?;
+        let Some(object) = object else {
+            return Ok(None);
+        };
+        return match object.body() {
+            Some(body) => Ok(Some((body.bytes().await?, Some(key)))),
+            None => Ok(None),
+        };
+    }
+    Ok(field("body")
+        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+        .map(|b| (b.to_vec(), None)))
+}
+
+/// The delivery in a message (with `body` its body), or `None` when it is not one.
+fn delivery(message: &JsValue, body: Vec<u8>) -> Option<Delivery> {
     let field = |name: &str| Reflect::get(message, &name.into()).ok();
     let headers = field("headers")?
         .dyn_into::<Array>()
@@ -63,7 +116,7 @@ fn delivery(message: &JsValue) -> Option<Delivery> {
     Some(Delivery {
         provider: field("provider")?.as_string()?,
         id: field("id")?.as_string()?,
-        body: field("body")?.dyn_into::<Uint8Array>().ok()?.to_vec(),
+        body,
         headers,
     })
 }
@@ -96,7 +149,21 @@ async fn consume(
         let retry = QueueRetryOptionsBuilder::new()
             .with_delay_seconds(u32::try_from(delay).unwrap_or(u32::MAX))
             .build();
-        let Some(delivery) = delivery(&message.body()) else {
+        let raw = message.body();
+        let (body, spooled) = match body_of(&env, &raw).await {
+            Ok(Some(found)) => found,
+            Ok(None) => {
+                console_error!("smshook: a spooled body is gone (delivered before); acknowledging");
+                message.ack();
+                continue;
+            }
+            Err(e) => {
+                console_error!("smshook: could not read a queue message's body: {e}; retrying");
+                message.retry_with_options(&retry);
+                continue;
+            }
+        };
+        let Some(delivery) = delivery(&raw, body) else {
             console_error!("smshook: a queue message is not a delivery; retrying");
             message.retry_with_options(&retry);
             continue;
@@ -108,14 +175,46 @@ async fn consume(
                 continue;
             }
         }
-        match forward::send(&config.forward, &delivery, now_ms(config)).await {
+        let started = Date::now().as_millis();
+        let result = forward::send(&config.forward, &delivery, now_ms(config)).await;
+        let elapsed = Some(Date::now().as_millis().saturating_sub(started));
+        let id = Some(delivery.webhook_id());
+        let status = match result {
+            ForwardResult::Status(s) => s,
+            ForwardResult::Unreachable => 502,
+            ForwardResult::TimedOut => 504,
+        };
+        match result {
             ForwardResult::Status(200..=299) => {
                 if let Some(kv) = &kv {
                     remember(kv, &key).await;
                 }
+                if let Some(spooled) = &spooled {
+                    if let Err(e) = env.bucket(SPOOL)?.delete(spooled).await {
+                        console_error!("smshook: a delivered spooled body was not deleted: {e}");
+                    }
+                }
                 message.ack();
+                log_delivery(
+                    &delivery.provider,
+                    id.as_deref(),
+                    "forwarded",
+                    status,
+                    elapsed,
+                    None,
+                );
             }
-            _ => message.retry_with_options(&retry),
+            _ => {
+                message.retry_with_options(&retry);
+                log_delivery(
+                    &delivery.provider,
+                    id.as_deref(),
+                    "retrying",
+                    status,
+                    elapsed,
+                    None,
+                );
+            }
         }
     }
     Ok(())

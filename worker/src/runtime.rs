@@ -38,7 +38,12 @@ pub fn config(env: &Env) -> Rc<Result<Config, String>> {
                     .or_else(|_| env.secret(name).map(|s| s.to_string()))
                     .ok()
             };
-            Rc::new(Config::from_lookup(&lookup, env.queue(QUEUE).is_ok()))
+            let queue = env.queue(QUEUE).is_ok();
+            Rc::new(Config::from_bindings(
+                &lookup,
+                queue,
+                env.bucket(queue::SPOOL).is_ok(),
+            ))
         }))
     })
 }
@@ -71,12 +76,15 @@ fn respond(reply: &Reply) -> worker::Result<Response> {
 }
 
 /// One JSON line per delivery for `wrangler tail`: never a secret, a body or message text.
-fn log_delivery(
+/// `attempt` is 1 for a provider's request; the queue consumer logs `null` (the runtime
+/// gives it no attempt counter).
+pub fn log_delivery(
     provider: &str,
     id: Option<&str>,
     outcome: &str,
     status: u16,
     forward_ms: Option<u64>,
+    attempt: Option<u64>,
 ) {
     let line = json!({
         "smshook": "delivery",
@@ -85,7 +93,7 @@ fn log_delivery(
         "outcome": outcome,
         "status": status,
         "forwardMs": forward_ms,
-        "attempt": 1,
+        "attempt": attempt,
     });
     console_log!("{line}");
 }
@@ -183,6 +191,7 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
                     code.unwrap_or("refused"),
                     reply.status,
                     None,
+                    Some(1),
                 );
             }
             reply
@@ -203,7 +212,14 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
                 } else {
                     "forwarded"
                 });
-            log_delivery(provider, Some(&id), outcome, reply.status, Some(elapsed));
+            log_delivery(
+                provider,
+                Some(&id),
+                outcome,
+                reply.status,
+                Some(elapsed),
+                Some(1),
+            );
             reply
         }
     };
@@ -292,7 +308,7 @@ async fn deliver_once(env: &Env, config: &Config, delivery: &Delivery, now: u64)
         }
     }
     if let Ok(binding) = env.queue(QUEUE) {
-        return match queue::send(&binding, delivery).await {
+        return match queue::send(env, &binding, delivery, now).await {
             Ok(()) => Reply {
                 status: 202,
                 body: json!({ "queued": true, "id": delivery.id }),

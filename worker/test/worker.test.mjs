@@ -42,7 +42,7 @@ function startReceiver() {
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
       const mode = typeof receiver.mode === "function" ? receiver.mode() : receiver.mode;
-      receiver.requests.push({ headers: req.headers, body: Buffer.concat(chunks), answered: mode });
+      receiver.requests.push({ url: req.url, headers: req.headers, body: Buffer.concat(chunks), answered: mode });
       if (mode === "hang") return; // never answers
       const answer = () => {
         const ok = mode === "ok" || mode === "slow";
@@ -72,10 +72,10 @@ async function closedUrl() {
 async function waitFor(predicate, ms = 10000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (predicate()) return true;
+    if (await predicate()) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return predicate();
+  return await predicate();
 }
 
 /**
@@ -388,6 +388,24 @@ test("Twilio and Plivo are verified against the Worker's own request URL; raw mo
   assert.equal(forwarded.headers["x-twilio-signature"], headers["X-Twilio-Signature"]);
 });
 
+test("<ID>_FORWARD_URL sends one provider's events to its own receiver", async () => {
+  const token = "9f1c2b7e4d3a5f60718293a4b5c6d7e8";
+  const other = receiver.url.replace("/receiver", "/twilio-app");
+  const mf = await worker(devBindings({ TWILIO_SECRET: token, TWILIO_FORWARD_URL: other }));
+  receiver.requests = [];
+  receiver.mode = "ok";
+  assert.equal((await post(mf, "textbee", vectorA)).status, 200);
+  const body = "MessageSid=SM9&From=%2B15550001111&To=%2B15550002222&Body=hi";
+  const own = "http://smshook.test/webhooks/twilio";
+  const res = await mf.dispatchFetch(own, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...URL_SIGNERS.twilio(token, own, body) },
+    body,
+  });
+  assert.equal(res.status, 200);
+  assert.deepEqual(receiver.requests.map((r) => [r.url, r.headers["smshook-provider"]]), [["/receiver", "textbee"], ["/twilio-app", "twilio"]]);
+});
+
 // ------------------------------------------------------------------ ReplayGuard
 const guarded = (more = {}) =>
   worker(devBindings({ DEV_NOW_MS: String(vectorA.options.now), ...more }), {
@@ -680,10 +698,11 @@ test("unconfigured or misconfigured → 503 not_configured, the log names the va
 });
 
 // ------------------------------------------------------------------ queue and dedupe
-const queueWorkers = (bindings) => ({
+const queueWorkers = (bindings, more = {}) => ({
   workers: [
     {
       ...base,
+      ...more,
       name: "smshook",
       bindings,
       queueProducers: { FORWARD_QUEUE: "forward" },
@@ -720,6 +739,49 @@ test("queue mode: 202 after enqueue; receiver down then up → delivered exactly
   assert.equal(receiver.requests.filter((r) => r.answered === "ok").length, 1, "exactly once");
   assert.equal(receiver.requests.length, 2, "one failure, one success");
   verifyForward(receiver.requests[1]);
+  receiver.mode = "ok";
+});
+
+test("queue mode with SPOOL: a 300 KB body goes through R2, is delivered exactly once, and the object is deleted", { timeout: 30000 }, async () => {
+  const mf = new Miniflare(queueWorkers(devBindings({ RETRY_BASE_SECONDS: "0" }), { r2Buckets: ["SPOOL"] }));
+  open.push(mf);
+  receiver.requests = [];
+  let calls = 0;
+  receiver.mode = () => (++calls === 1 ? "fail" : "ok"); // the first forward fails: the object must survive it
+  const body = textbeeBody({ message: "é".repeat(150_000), idempotencyKey: "spooled-1" }); // 300 KB
+  assert.ok(Buffer.byteLength(body) > 300_000);
+  const res = await post(mf, "textbee", { body, headers: signTextbee(body) });
+  assert.equal(res.status, 202, await res.clone().text());
+  assert.ok(await waitFor(() => receiver.requests.some((r) => r.answered === "ok"), 15000), "delivered after a retry");
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(receiver.requests.filter((r) => r.answered === "ok").length, 1, "exactly once");
+  const event = verifyForward(receiver.requests.at(-1));
+  assert.equal(event.text, "é".repeat(150_000));
+  const spool = await mf.getR2Bucket("SPOOL");
+  assert.ok(await waitFor(async () => (await spool.list()).objects.length === 0, 5000), "the spooled body is deleted after the 2xx");
+  receiver.mode = "ok";
+});
+
+test("queue mode with SPOOL: what the receiver never takes stays in R2 beside its dead letter", { timeout: 30000 }, async () => {
+  const mf = new Miniflare(queueWorkers(devBindings({ RETRY_BASE_SECONDS: "0" }), { r2Buckets: ["SPOOL"] }));
+  open.push(mf);
+  receiver.requests = [];
+  receiver.mode = "fail";
+  const body = textbeeBody({ message: "x".repeat(200_000), idempotencyKey: "spooled-dead" });
+  assert.equal((await post(mf, "textbee", { body, headers: signTextbee(body) })).status, 202);
+  const dead = await mf.getKVNamespace("DEAD", "dead-letters");
+  let stored = null;
+  const until = Date.now() + 15000;
+  while (Date.now() < until && stored === null) {
+    stored = await dead.get("spooled-dead");
+    if (stored === null) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(stored, "the pointer reached the dead-letter queue");
+  const key = JSON.parse(stored).spool;
+  assert.match(key, /^spool\/textbee\//);
+  const object = await (await mf.getR2Bucket("SPOOL")).get(key);
+  assert.ok(object, "the body is still in R2");
+  assert.ok((await object.text()).includes("x".repeat(1000)));
   receiver.mode = "ok";
 });
 
