@@ -191,6 +191,11 @@ impl Scheme {
         body: &[u8],
         options: &SignOptions,
     ) -> Result<(SignedHeaders, Option<String>), Error> {
+        if options.timestamped && !matches!(self, Self::HexHmac(p) if p.timestamped.is_some()) {
+            return Err(Error::argument(
+                "timestamped: this provider has no timestamped signature",
+            ));
+        }
         let key = || self.key(secret);
         let signed = match self {
             Self::HexHmac(p) => (p.sign(secret, &key()?, body, options)?, None),

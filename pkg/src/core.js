@@ -149,7 +149,8 @@ function wasmOptions(options, what) {
   const out = {};
   for (const key of Object.keys(options)) {
     if (key === "body" || (key === "headers" && what !== "sign")) continue;
-    if (key === "publicUrl" || key === "trustProxy") continue; // the Node helpers' own
+    // The helpers' own options (they build `url` from them); verify and sign refuse them.
+    if ((key === "publicUrl" || key === "trustProxy") && what !== "verify" && what !== "sign") continue;
     const value = options[key];
     out[key] = value instanceof Date ? value.getTime() : key === "url" ? urlText(value) : value;
   }
@@ -358,9 +359,26 @@ export async function verifyRequest(request, options) {
   // Refusals while reading name the provider as verify's would: given, else detected.
   const named = provider ?? detect(headers);
   const body = await readFetchBody(stream, headers, limit, named);
-  // The URL the provider requested: the caller's, else the request's own.
-  const url = own(options, "url") ?? (typeof request.url === "string" && request.url !== "" ? request.url : undefined);
-  return verify(url === undefined ? { ...options, headers, body } : { ...options, headers, body, url });
+  // The URL the provider requested: the caller's; else the request's own, its origin
+  // replaced by `publicUrl` when given (behind a proxy that rewrites the host).
+  let url = own(options, "url");
+  if (url === undefined && typeof request.url === "string" && request.url !== "") {
+    url = request.url;
+    const publicUrl = own(options, "publicUrl");
+    if (publicUrl !== undefined) {
+      const base = urlText(publicUrl);
+      const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
+      if (typeof base !== "string" || !/^https?:\/\/[^/?#]+/i.test(base) || path === null) {
+        throw invalidArgument(`verifyRequest: publicUrl must be an absolute http(s) URL such as "https://hooks.example.com"`, provider);
+      }
+      url = base.replace(/\/+$/, "") + path[1];
+    }
+  }
+  const delivery = { ...options, headers, body };
+  delete delivery.publicUrl;
+  delete delivery.trustProxy;
+  if (url !== undefined) delivery.url = url;
+  return verify(delivery);
 }
 
 const CONSUMED_ADVICE =
@@ -460,6 +478,8 @@ function nodeRequestUrl(req, options, what, provider) {
 function nodeDelivery(req, options, body, what, provider) {
   const url = nodeRequestUrl(req, options, what, provider);
   const delivery = { ...options, headers: req.headers, body };
+  delete delivery.publicUrl;
+  delete delivery.trustProxy;
   if (url !== undefined) delivery.url = url;
   return delivery;
 }

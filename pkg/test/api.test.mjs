@@ -248,6 +248,13 @@ test("the request URL: a URL object, request.url, publicUrl, trustProxy, and a c
   await assert.rejects(verifyNodeRequest(nodeRequest(forwarded), base), { code: "invalid_argument" });
   assert.equal((await verifyNodeRequest(nodeRequest(forwarded), { ...base, trustProxy: true })).id, "SM1");
   await assert.rejects(verifyNodeRequest(nodeRequest(lower), { ...base, publicUrl: "hooks.example.com" }), { code: "invalid_argument" });
+  // verifyRequest: publicUrl replaces the origin a proxy rewrote.
+  assert.equal((await verifyRequest(request("http://10.0.0.1:8080/webhooks/twilio?x=1"), { provider: "twilio", secret: token, now: NOW, publicUrl: "https://hooks.example.com" })).id, "SM1");
+  // verify and sign take a URL, not the helpers' options; a form body with a body hash in
+  // the URL, and timestamped for another provider, are refused.
+  assert.equal(codeOf(() => verify({ ...options, url: s.url, publicUrl: "https://hooks.example.com" })).code, "invalid_argument");
+  assert.equal(codeOf(() => sign({ provider: "twilio", secret: token, body, now: NOW, url: "https://h.example/t?bodySHA256=00" })).code, "invalid_argument");
+  assert.equal(codeOf(() => sign({ provider: "sinch", secret: token, body: "{}", now: NOW, timestamped: true })).code, "invalid_argument");
 });
 
 test("sign and verify default to the clock", () => {

@@ -93,7 +93,8 @@ impl Params {
     }
 
     /// The signature header (HMAC-SHA1) and the URL to post to: for a JSON body (one that
-    /// starts with `{`), the URL with the body hash appended.
+    /// starts with `{`), the URL with the body hash appended (so the URL given must not
+    /// carry one); otherwise the form's parameters are signed.
     pub(crate) fn sign(
         self,
         key: &Secret,
@@ -101,7 +102,15 @@ impl Params {
         options: &SignOptions,
     ) -> Result<(super::SignedHeaders, String), Error> {
         let url = options.url.as_deref().ok_or_else(url_required)?;
-        RequestUrl::parse(url)?;
+        if RequestUrl::parse(url)?
+            .query_param(self.body_hash_param)
+            .is_some()
+        {
+            return Err(Error::argument(format!(
+                "url must not carry {}: sign adds it for a JSON body",
+                self.body_hash_param
+            )));
+        }
         let (url, params) = if body.first() == Some(&b'{') {
             let separator = if url.contains('?') { '&' } else { '?' };
             let hash = hex::encode(Sha256::digest(body));
