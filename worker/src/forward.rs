@@ -19,16 +19,43 @@ pub async fn send(forward: &Forward, delivery: &Delivery, now_ms: u64) -> Forwar
     let controller = AbortController::default();
     let signal = controller.signal();
     let fetch = Fetch::Request(request);
-    let sending = Box::pin(fetch.send_with_signal(&signal));
+    // The answer is read to its end (at most `ANSWER_BYTES`), within the timeout: workerd
+    // returns a connection to its pool only once the answer was consumed, so a forward
+    // that left it unread opened a new connection (and TLS handshake) every time.
+    let sending = Box::pin(async {
+        let mut response = fetch.send_with_signal(&signal).await?;
+        let status = response.status_code();
+        drain(&mut response).await;
+        Ok::<u16, worker::Error>(status)
+    });
     let timeout = Box::pin(Delay::from(Duration::from_millis(forward.timeout_ms)));
     // A local, so the losing future (which borrows `fetch` and `signal`) drops before them.
     let outcome = select(sending, timeout).await;
     match outcome {
-        Either::Left((Ok(response), _)) => ForwardResult::Status(response.status_code()),
+        Either::Left((Ok(status), _)) => ForwardResult::Status(status),
         Either::Left((Err(_), _)) => ForwardResult::Unreachable,
         Either::Right(((), _)) => {
             controller.abort();
             ForwardResult::TimedOut
+        }
+    }
+}
+
+/// The most of a receiver's answer that is read; a longer one is cancelled (its status
+/// is what counts).
+const ANSWER_BYTES: usize = 64 * 1024;
+
+/// Reads the answer body to its end, or cancels it past [`ANSWER_BYTES`].
+async fn drain(response: &mut worker::Response) {
+    use futures_util::StreamExt as _;
+    let Ok(mut stream) = response.stream() else {
+        return;
+    };
+    let mut read = 0;
+    while let Some(chunk) = stream.next().await {
+        match chunk {
+            Ok(chunk) if read + chunk.len() <= ANSWER_BYTES => read += chunk.len(),
+            _ => break,
         }
     }
 }

@@ -28,9 +28,10 @@ pub const LEASE_MARGIN_MS: u64 = 30_000;
 /// Expired rows each command deletes, so the table stays small without an alarm.
 pub const SWEEP_ROWS: u32 = 32;
 
-/// What the Worker asks the guard.
+/// What the Worker asks the guard. On the wire a flat object (`{"op", "key", …}`, see
+/// [`Wire`]): serde's internally tagged enums cost about 20 KB of wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(into = "Wire", try_from = "Wire")]
 pub enum Command {
     /// Claim an event id for a forward, for `lease_ms`.
     Claim {
@@ -62,6 +63,77 @@ pub enum Command {
         /// When the token stops being valid (its `exp` plus the leeway).
         until_ms: u64,
     },
+}
+
+/// A command's JSON: the operation and the fields it uses.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Wire {
+    /// `claim`, `complete`, `release` or `token`.
+    op: String,
+    /// The key.
+    key: String,
+    /// The clock (all but `release`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    now_ms: Option<u64>,
+    /// `claim`: the lease.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lease_ms: Option<u64>,
+    /// `token`: the token's end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until_ms: Option<u64>,
+}
+
+impl From<Command> for Wire {
+    fn from(command: Command) -> Self {
+        let (op, key, now_ms, lease_ms, until_ms) = match command {
+            Command::Claim {
+                key,
+                now_ms,
+                lease_ms,
+            } => ("claim", key, Some(now_ms), Some(lease_ms), None),
+            Command::Complete { key, now_ms } => ("complete", key, Some(now_ms), None, None),
+            Command::Release { key } => ("release", key, None, None, None),
+            Command::Token {
+                key,
+                now_ms,
+                until_ms,
+            } => ("token", key, Some(now_ms), None, Some(until_ms)),
+        };
+        Self {
+            op: op.to_owned(),
+            key,
+            now_ms,
+            lease_ms,
+            until_ms,
+        }
+    }
+}
+
+impl TryFrom<Wire> for Command {
+    type Error = String;
+
+    fn try_from(wire: Wire) -> Result<Self, String> {
+        let need =
+            |v: Option<u64>, name: &str| v.ok_or_else(|| format!("{} needs {name}", wire.op));
+        Ok(match wire.op.as_str() {
+            "claim" => Self::Claim {
+                now_ms: need(wire.now_ms, "now_ms")?,
+                lease_ms: need(wire.lease_ms, "lease_ms")?,
+                key: wire.key,
+            },
+            "complete" => Self::Complete {
+                now_ms: need(wire.now_ms, "now_ms")?,
+                key: wire.key,
+            },
+            "release" => Self::Release { key: wire.key },
+            "token" => Self::Token {
+                now_ms: need(wire.now_ms, "now_ms")?,
+                until_ms: need(wire.until_ms, "until_ms")?,
+                key: wire.key,
+            },
+            other => return Err(format!("unknown op {other}")),
+        })
+    }
 }
 
 /// What the guard answers.
@@ -334,6 +406,10 @@ mod tests {
             r#"{"op":"claim","key":"event:e","now_ms":1,"lease_ms":2}"#
         );
         assert_eq!(serde_json::from_str::<Command>(&text).unwrap(), command);
+        let release = serde_json::to_string(&Command::Release { key: "k".into() }).unwrap();
+        assert_eq!(release, r#"{"op":"release","key":"k"}"#);
+        assert!(serde_json::from_str::<Command>(r#"{"op":"claim","key":"k"}"#).is_err());
+        assert!(serde_json::from_str::<Command>(r#"{"op":"drop","key":"k"}"#).is_err());
         let answer = serde_json::to_string(&Answer::InFlight { retry_after: 3 }).unwrap();
         assert_eq!(answer, r#"{"outcome":"in_flight","retry_after":3}"#);
     }

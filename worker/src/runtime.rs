@@ -177,7 +177,8 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> worker::Result<Resp
         Vec::new()
     };
     let now = now_ms(config);
-    let url = req.url().map(|url| url.to_string()).ok();
+    // The URL as the runtime has it (`Request::url` would compile a URL parser in).
+    let url = Some(req.inner().url());
     let outcome =
         handler::handle_request(&method, &path, url.as_deref(), &headers, &body, config, now);
     let provider = path.strip_prefix("/webhooks/").unwrap_or("");
