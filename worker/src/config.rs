@@ -73,11 +73,17 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Queue mode: a `FORWARD_QUEUE` binding exists (told by the runtime).
     pub queue: bool,
+    /// The `REPLAY_GUARD` Durable Object namespace is bound (set by the runtime).
+    pub guard: bool,
+    /// The `DEDUPE` KV namespace is bound (set by the runtime).
+    pub dedupe: bool,
     /// An R2 bucket `SPOOL` is bound: queue-mode deliveries too large for a queue message
     /// travel through it, so queue mode keeps the 1 MiB default body limit.
     pub spool: bool,
     secrets: Vec<(Provider, Vec<String>)>,
     options: Vec<(Provider, VerifyOptions)>,
+    /// A verifier per configured provider, built once (keys decoded, options set).
+    verifiers: Vec<(Provider, Verifier)>,
 }
 
 /// A var or secret by name.
@@ -241,9 +247,17 @@ impl Config {
         }
         let mut secrets = Vec::new();
         let mut options = Vec::new();
+        let mut verifiers = Vec::new();
         for &provider in Provider::ALL {
-            secrets.push((provider, read_secrets(lookup, provider)?));
-            options.push((provider, read_options(lookup, provider, base.clone())?));
+            let keys = read_secrets(lookup, provider)?;
+            let opts = read_options(lookup, provider, base.clone())?;
+            if !keys.is_empty() {
+                let verifier = Verifier::new(provider, &keys)
+                    .map_err(|_| format!("{}_SECRET is not valid", provider.env_prefix()))?;
+                verifiers.push((provider, verifier.with_options(opts.clone())));
+            }
+            secrets.push((provider, keys));
+            options.push((provider, opts));
         }
         Ok(Self {
             forward,
@@ -251,9 +265,12 @@ impl Config {
             retry_base_seconds: convert(retry.unwrap_or(10), "RETRY_BASE_SECONDS")?,
             max_body_bytes,
             queue,
+            guard: false,
+            dedupe: false,
             spool,
             secrets,
             options,
+            verifiers,
         })
     }
 
@@ -328,6 +345,15 @@ impl Config {
             .iter()
             .find(|(p, _)| *p == provider)
             .map_or(&[], |(_, s)| s.as_slice())
+    }
+
+    /// The verifier of a provider with secrets, built at configuration time.
+    #[must_use]
+    pub fn verifier(&self, provider: Provider) -> Option<&Verifier> {
+        self.verifiers
+            .iter()
+            .find(|(p, _)| *p == provider)
+            .map(|(_, v)| v)
     }
 
     /// The verify options of a provider.

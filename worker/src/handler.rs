@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use smshook::{Error, Provider, Verifier, WEBHOOK_ID, WEBHOOK_SIGNATURE, WEBHOOK_TIMESTAMP};
+use smshook::{Error, Provider, WEBHOOK_ID, WEBHOOK_SIGNATURE, WEBHOOK_TIMESTAMP};
 
 use crate::config::{Config, ForwardMode};
 use crate::limits::{queue_message_bytes, QUEUE_MESSAGE_LIMIT};
@@ -142,16 +142,13 @@ pub fn handle_request(
     if method != "POST" {
         return Outcome::Reply(Reply::error(405, "method_not_allowed"));
     }
-    let secrets = config.secrets(provider);
-    if secrets.is_empty() {
+    let Some(verifier) = config.verifier(provider) else {
         return Outcome::Reply(Reply::error(503, "not_configured"));
-    }
-    let verified = Verifier::new(provider, secrets)
-        .map(|v| v.with_options(config.options(provider)))
-        .and_then(|v| match url {
-            Some(url) => v.verify_url_at(url, headers, body, now_ms),
-            None => v.verify_at(headers, body, now_ms),
-        });
+    };
+    let verified = match url {
+        Some(url) => verifier.verify_url_at(url, headers, body, now_ms),
+        None => verifier.verify_at(headers, body, now_ms),
+    };
     let event = match verified {
         Ok(event) => event,
         Err(error) => return Outcome::Reply(Reply::error(error.http_status(), error.code())),
@@ -487,7 +484,7 @@ mod tests {
             header(&headers, "webhook-id"),
             Some(forward_id(id).as_str())
         );
-        let verified = Verifier::new(Provider::Standard, [FORWARD_SECRET])
+        let verified = smshook::Verifier::new(Provider::Standard, [FORWARD_SECRET])
             .and_then(|v| v.verify_at(&headers, &delivery.body, 1_767_225_600_000));
         assert!(verified.is_ok(), "{verified:?}");
         // An empty id never becomes an empty webhook-id.

@@ -136,7 +136,11 @@ async fn consume(
             return Ok(());
         }
     };
-    let kv = env.kv(DEDUPE).ok();
+    let kv = if config.dedupe {
+        env.kv(DEDUPE).ok()
+    } else {
+        None
+    };
     for message in batch.raw_iter() {
         // Exponential backoff without an attempt counter: wait as long again as the message
         // has waited so far, starting at RETRY_BASE_SECONDS.

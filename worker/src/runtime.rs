@@ -39,11 +39,14 @@ pub fn config(env: &Env) -> Rc<Result<Config, String>> {
                     .ok()
             };
             let queue = env.queue(QUEUE).is_ok();
-            Rc::new(Config::from_bindings(
-                &lookup,
-                queue,
-                env.bucket(queue::SPOOL).is_ok(),
-            ))
+            let config = Config::from_bindings(&lookup, queue, env.bucket(queue::SPOOL).is_ok());
+            // Which optional bindings exist, asked once: a lookup of a missing binding
+            // builds a JS error, which per request cost measurable CPU.
+            Rc::new(config.map(|mut config| {
+                config.guard = env.durable_object(replay::BINDING).is_ok();
+                config.dedupe = env.kv(DEDUPE).is_ok();
+                config
+            }))
         }))
     })
 }
@@ -239,7 +242,7 @@ async fn deliver(
     let Ok(provider) = delivery.provider.parse::<smshook::Provider>() else {
         return Reply::error(500, "internal_error");
     };
-    if env.durable_object(replay::BINDING).is_err() {
+    if !config.guard {
         return deliver_once(env, config, &delivery, now).await;
     }
     let unavailable = |e: String| {
@@ -302,13 +305,17 @@ fn duplicate(id: &str) -> Reply {
 /// Enqueues, or forwards with KV dedupe when `DEDUPE` is bound.
 async fn deliver_once(env: &Env, config: &Config, delivery: &Delivery, now: u64) -> Reply {
     let key = dedupe_key(&delivery.provider, &delivery.webhook_id());
-    let kv = env.kv(DEDUPE).ok();
+    let kv = if config.dedupe {
+        env.kv(DEDUPE).ok()
+    } else {
+        None
+    };
     if let Some(kv) = &kv {
         if let Ok(Some(_)) = kv.get(&key).text().await {
             return duplicate(&delivery.id);
         }
     }
-    if let Ok(binding) = env.queue(QUEUE) {
+    if let Some(binding) = config.queue.then(|| env.queue(QUEUE).ok()).flatten() {
         return match queue::send(env, &binding, delivery, now).await {
             Ok(()) => Reply {
                 status: 202,
