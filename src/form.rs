@@ -123,9 +123,8 @@ pub(crate) fn to_json(pairs: &[(String, String)]) -> String {
 /// sorts would add about 30 KB to the wasm for this one use.
 pub(crate) fn sorted(pairs: &[(String, String)]) -> Vec<&(String, String)> {
     let before = |a: &(String, String), b: &(String, String)| {
-        a.0.encode_utf16()
-            .cmp(b.0.encode_utf16())
-            .then_with(|| a.1.encode_utf16().cmp(b.1.encode_utf16()))
+        utf16_cmp(&a.0, &b.0)
+            .then_with(|| utf16_cmp(&a.1, &b.1))
             .is_le()
     };
     let mut items: Vec<&(String, String)> = pairs.iter().collect();
@@ -151,6 +150,17 @@ pub(crate) fn sorted(pairs: &[(String, String)]) -> Vec<&(String, String)> {
         width *= 2;
     }
     items
+}
+
+/// Compares two strings by UTF-16 code units. UTF-8 bytes sort as code points, which
+/// differ from UTF-16 order only between U+E000–U+FFFF and the supplementary planes (whose
+/// UTF-8 lead bytes are 0xEE and up): so bytes decide, except at such a pair.
+fn utf16_cmp(a: &str, b: &str) -> core::cmp::Ordering {
+    let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y);
+    match at.and_then(|i| Some((*a.as_bytes().get(i)?, *b.as_bytes().get(i)?))) {
+        Some((x, y)) if x >= 0xEE && y >= 0xEE => a.encode_utf16().cmp(b.encode_utf16()),
+        _ => a.as_bytes().cmp(b.as_bytes()),
+    }
 }
 
 /// Percent-encodes a value as form encoding writes it (for `sign`'s URLs).
@@ -210,6 +220,34 @@ mod tests {
             let mut want: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
             want.sort_unstable();
             assert_eq!(got, want, "{n}");
+        }
+    }
+
+    #[test]
+    fn utf16_order_matches_encode_utf16_everywhere() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "b",
+            "é",
+            "\u{ffff}",
+            "\u{e000}x",
+            "😀",
+            "😀a",
+            "a😀",
+            "a\u{ff01}",
+            "\u{7ff}",
+            "\u{800}",
+        ];
+        for x in words {
+            for y in words {
+                assert_eq!(
+                    utf16_cmp(x, y),
+                    x.encode_utf16().cmp(y.encode_utf16()),
+                    "{x:?} {y:?}"
+                );
+            }
         }
     }
 
