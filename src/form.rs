@@ -2,27 +2,31 @@
 //! undecodable body is `malformed_payload`, never guessed at), and turned into the JSON
 //! object an event's `data` holds.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::Error;
 
+/// One decoded `name=value` pair: borrowed from the input unless decoding changed it.
+pub(crate) type Pair<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 /// Decoded `name=value` pairs, in the order sent.
-pub(crate) type Pairs = Vec<(String, String)>;
+pub(crate) type Pairs<'a> = Vec<Pair<'a>>;
 
 /// Decodes a form body: `&`-separated `name=value` pairs (a pair without `=` has an empty
 /// value, empty pairs are skipped), `+` is a space, `%XX` a byte, and the decoded bytes
 /// must be UTF-8. Raw control characters and malformed escapes are refused.
-pub(crate) fn decode(body: &[u8]) -> Result<Pairs, Error> {
+pub(crate) fn decode(body: &[u8]) -> Result<Pairs<'_>, Error> {
     let text = core::str::from_utf8(body).map_err(|_| Error::payload("form body is not UTF-8"))?;
     pairs(text, true)
 }
 
 /// Decodes a URL query the same way (`+` is a space, as form encoding writes it).
-pub(crate) fn decode_query(query: &str) -> Result<Pairs, Error> {
+pub(crate) fn decode_query(query: &str) -> Result<Pairs<'_>, Error> {
     pairs(query, false)
 }
 
-fn pairs(text: &str, body: bool) -> Result<Pairs, Error> {
+fn pairs(text: &str, body: bool) -> Result<Pairs<'_>, Error> {
     if text.bytes().any(|b| b.is_ascii_control()) {
         return Err(if body {
             Error::payload("form body holds a control character")
@@ -40,7 +44,7 @@ fn pairs(text: &str, body: bool) -> Result<Pairs, Error> {
 }
 
 /// One percent-decoded component, `+` as a space.
-fn component(raw: &str, body: bool) -> Result<String, Error> {
+fn component(raw: &str, body: bool) -> Result<Cow<'_, str>, Error> {
     let bad = || {
         if body {
             Error::payload("form body has an invalid percent escape")
@@ -49,7 +53,7 @@ fn component(raw: &str, body: bool) -> Result<String, Error> {
         }
     };
     if !raw.contains(['%', '+']) {
-        return Ok(raw.to_owned());
+        return Ok(Cow::Borrowed(raw));
     }
     let mut out = Vec::with_capacity(raw.len());
     let mut bytes = raw.bytes();
@@ -64,7 +68,7 @@ fn component(raw: &str, body: bool) -> Result<String, Error> {
             _ => out.push(b),
         }
     }
-    String::from_utf8(out).map_err(|_| {
+    String::from_utf8(out).map(Cow::Owned).map_err(|_| {
         if body {
             Error::payload("form value is not UTF-8 once decoded")
         } else {
@@ -81,11 +85,12 @@ fn hex_value(b: u8) -> Option<u8> {
 
 /// The pairs as a JSON object: names in the order first sent, a name sent once maps to
 /// its value, a repeated name to the array of its values in order.
-pub(crate) fn to_json(pairs: &[(String, String)]) -> String {
+pub(crate) fn to_json(pairs: &[Pair<'_>]) -> String {
     let mut order: Vec<(&str, Vec<&str>)> = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, value) in pairs {
-        match index.get(name.as_str()) {
+        let (name, value): (&str, &str) = (name, value);
+        match index.get(name) {
             Some(&at) => {
                 if let Some((_, values)) = order.get_mut(at) {
                     values.push(value);
@@ -97,19 +102,24 @@ pub(crate) fn to_json(pairs: &[(String, String)]) -> String {
             }
         }
     }
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let mut out = String::from("{");
+    let mut out = String::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 6).sum());
+    out.push('{');
     for (i, (name, values)) in order.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&quote(name));
+        push_json_string(&mut out, name);
         out.push(':');
         match values.as_slice() {
-            [one] => out.push_str(&quote(one)),
+            [one] => push_json_string(&mut out, one),
             many => {
                 out.push('[');
-                out.push_str(&many.iter().map(|v| quote(v)).collect::<Vec<_>>().join(","));
+                for (j, value) in many.iter().enumerate() {
+                    if j > 0 {
+                        out.push(',');
+                    }
+                    push_json_string(&mut out, value);
+                }
                 out.push(']');
             }
         }
@@ -118,17 +128,29 @@ pub(crate) fn to_json(pairs: &[(String, String)]) -> String {
     out
 }
 
+/// Appends `text` as a JSON string: as is between quotes when nothing needs escaping (the
+/// usual case), else as `serde_json` writes it.
+fn push_json_string(out: &mut String, text: &str) {
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&serde_json::to_string(text).unwrap_or_default());
+    }
+}
+
 /// The pairs sorted by name, then value, comparing UTF-16 code units (as the providers'
 /// JavaScript SDKs sort): a bottom-up merge sort, O(n log n). The standard library's
 /// sorts would add about 30 KB to the wasm for this one use.
-pub(crate) fn sorted(pairs: &[(String, String)]) -> Vec<&(String, String)> {
-    let before = |a: &(String, String), b: &(String, String)| {
+pub(crate) fn sorted<'p, 'a>(pairs: &'p [Pair<'a>]) -> Vec<&'p Pair<'a>> {
+    let before = |a: &Pair<'_>, b: &Pair<'_>| {
         utf16_cmp(&a.0, &b.0)
             .then_with(|| utf16_cmp(&a.1, &b.1))
             .is_le()
     };
-    let mut items: Vec<&(String, String)> = pairs.iter().collect();
-    let mut scratch: Vec<&(String, String)> = Vec::with_capacity(items.len());
+    let mut items: Vec<&Pair<'a>> = pairs.iter().collect();
+    let mut scratch: Vec<&Pair<'a>> = Vec::with_capacity(items.len());
     let mut width = 1;
     while width < items.len() {
         scratch.clear();
@@ -203,7 +225,7 @@ mod tests {
             ("c", ""),
         ]
         .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .map(|(k, v)| (Cow::Borrowed(*k), Cow::Borrowed(*v)))
         .collect();
         let names: Vec<String> = sorted(&pairs)
             .iter()
@@ -214,10 +236,10 @@ mod tests {
         for n in [0, 1, 2, 3, 5, 8, 13, 100] {
             let pairs: Pairs = (0..n)
                 .rev()
-                .map(|i| (format!("{:03}", i * 7 % 100), String::new()))
+                .map(|i| (Cow::Owned(format!("{:03}", i * 7 % 100)), Cow::Borrowed("")))
                 .collect();
-            let got: Vec<&str> = sorted(&pairs).iter().map(|(k, _)| k.as_str()).collect();
-            let mut want: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+            let got: Vec<&str> = sorted(&pairs).iter().map(|(k, _)| k.as_ref()).collect();
+            let mut want: Vec<&str> = pairs.iter().map(|(k, _)| k.as_ref()).collect();
             want.sort_unstable();
             assert_eq!(got, want, "{n}");
         }
@@ -248,6 +270,31 @@ mod tests {
                     "{x:?} {y:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn to_json_writes_what_serde_json_reads_back() {
+        let texts = [
+            "",
+            "plain",
+            "quote\"",
+            "back\\slash",
+            "nl\n\t\u{1}\u{1f}",
+            "é😀\u{7f}",
+            "</script>",
+        ];
+        let pairs: Pairs = texts
+            .iter()
+            .map(|t| (Cow::Borrowed(*t), Cow::Borrowed(*t)))
+            .collect();
+        let parsed: serde_json::Value = serde_json::from_str(&to_json(&pairs)).expect("JSON");
+        for t in texts {
+            assert_eq!(
+                parsed.get(t),
+                Some(&serde_json::Value::String(t.to_owned())),
+                "{t:?}"
+            );
         }
     }
 

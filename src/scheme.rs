@@ -66,7 +66,7 @@ pub(crate) struct Context<'a> {
     /// The URL the provider requested, when the caller gave it.
     pub url: Option<&'a str>,
     /// The body's decoded form parameters, when the body is a form.
-    pub form: Option<&'a [(String, String)]>,
+    pub form: Option<&'a [crate::form::Pair<'a>]>,
 }
 
 impl Context<'_> {

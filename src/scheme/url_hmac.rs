@@ -134,7 +134,7 @@ impl Params {
 }
 
 /// The form body `sign` was given, decoded; `invalid_argument` when it is not a form.
-pub(crate) fn sign_form(body: &[u8]) -> Result<form::Pairs, Error> {
+pub(crate) fn sign_form(body: &[u8]) -> Result<form::Pairs<'_>, Error> {
     form::decode(body).map_err(|_| {
         Error::argument(
             "body must be form-encoded (application/x-www-form-urlencoded) or a JSON object",
@@ -149,7 +149,7 @@ pub(crate) fn url_required() -> Error {
 
 /// Every parameter as `namevalue`, sorted by name and then value (UTF-16 code units, as
 /// the provider's JavaScript SDK sorts), a repeated pair written once.
-fn sorted_params(pairs: &[(String, String)]) -> String {
+fn sorted_params(pairs: &[form::Pair<'_>]) -> String {
     let mut sorted = form::sorted(pairs);
     sorted.dedup();
     let mut out = String::new();

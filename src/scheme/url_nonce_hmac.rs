@@ -95,7 +95,7 @@ impl Params {
 /// `.` and the nonce.
 fn signed_string(
     url: &RequestUrl<'_>,
-    params: &[(String, String)],
+    params: &[form::Pair<'_>],
     nonce: &str,
 ) -> Result<String, Error> {
     let mut out = String::from(url.without_query());
