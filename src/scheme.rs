@@ -77,6 +77,17 @@ impl Context<'_> {
         })
     }
 
+    /// What a verified signature over a unix-seconds timestamp establishes, once that time
+    /// is within the tolerance.
+    pub(crate) fn signed_at(&self, seconds: u64) -> Result<Signed, Error> {
+        let time_ms = seconds.saturating_mul(1000);
+        self.check_tolerance(time_ms)?;
+        Ok(Signed {
+            time_ms: Some(time_ms),
+            delivery_id: None,
+        })
+    }
+
     /// Refuses a signed time further than the tolerance from now, on either side.
     pub(crate) fn check_tolerance(&self, signed_ms: u64) -> Result<(), Error> {
         let tolerance_ms = self.options.tolerance_seconds.saturating_mul(1000);

@@ -20,6 +20,15 @@ pub(crate) struct Params {
 }
 
 impl Params {
+    /// The signed bytes: the timestamp, the separator, the body.
+    fn message(self, timestamp: &str, body: &[u8]) -> Vec<u8> {
+        let mut message = Vec::with_capacity(timestamp.len() + 1 + body.len());
+        message.extend_from_slice(timestamp.as_bytes());
+        message.push(self.separator);
+        message.extend_from_slice(body);
+        message
+    }
+
     /// Checks the signature with every public key, then the timestamp's tolerance.
     pub(crate) fn verify<H: Headers + ?Sized>(
         self,
@@ -34,10 +43,7 @@ impl Params {
             .map_err(|_| Error::malformed(header, "not 64 bytes"))?;
         let timestamp = required(headers, self.timestamp.name)?;
         let seconds = standard::parse_timestamp(self.timestamp.name, timestamp)?;
-        let mut message = Vec::with_capacity(timestamp.len() + 1 + body.len());
-        message.extend_from_slice(timestamp.as_bytes());
-        message.push(self.separator);
-        message.extend_from_slice(body);
+        let message = self.message(timestamp, body);
         let mut matched = false;
         for secret in context.secrets {
             let key = secret.public_key().ok_or(Error::InvalidSecret {
@@ -48,12 +54,7 @@ impl Params {
         if !matched {
             return Err(Error::SignatureMismatch);
         }
-        let time_ms = seconds.saturating_mul(1000);
-        context.check_tolerance(time_ms)?;
-        Ok(Signed {
-            time_ms: Some(time_ms),
-            delivery_id: None,
-        })
+        context.signed_at(seconds)
     }
 
     /// The signature and timestamp headers, signed with the private key: `seed` is the
@@ -71,10 +72,7 @@ impl Params {
             })?;
         let key = SigningKey::from_bytes(&seed);
         let timestamp = (options.now_ms / 1000).to_string();
-        let mut message = Vec::with_capacity(timestamp.len() + 1 + body.len());
-        message.extend_from_slice(timestamp.as_bytes());
-        message.push(self.separator);
-        message.extend_from_slice(body);
+        let message = self.message(&timestamp, body);
         let signature = encode_base64(&key.sign(&message).to_bytes());
         Ok(vec![
             (self.signature.spelling, signature),

@@ -135,10 +135,5 @@ fn verify_timestamped(
     if !matched {
         return Err(Error::SignatureMismatch);
     }
-    let time_ms = t.saturating_mul(1000);
-    context.check_tolerance(time_ms)?;
-    Ok(Signed {
-        time_ms: Some(time_ms),
-        delivery_id: None,
-    })
+    context.signed_at(t)
 }

@@ -46,12 +46,7 @@ impl Params {
         if !hmac::matches_any(context.secrets, &parts, &signature) {
             return Err(Error::SignatureMismatch);
         }
-        let time_ms = seconds.saturating_mul(1000);
-        context.check_tolerance(time_ms)?;
-        Ok(Signed {
-            time_ms: Some(time_ms),
-            delivery_id: None,
-        })
+        context.signed_at(seconds)
     }
 
     /// The four headers: signature, nonce (from the options, else derived), timestamp

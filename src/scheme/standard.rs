@@ -38,11 +38,9 @@ pub(crate) fn verify<H: Headers + ?Sized>(
     let signature = required(headers, SIGNATURE)?;
     let seconds = parse_timestamp(TIMESTAMP, timestamp)?;
     verify_signature(context.secrets, id, timestamp, body, signature)?;
-    let time_ms = seconds.saturating_mul(1000);
-    context.check_tolerance(time_ms)?;
     Ok(Signed {
-        time_ms: Some(time_ms),
         delivery_id: Some(id.to_owned()),
+        ..context.signed_at(seconds)?
     })
 }
 
