@@ -57,7 +57,16 @@ impl Rule {
 /// README's provider table lists them in the order they are tried.
 #[must_use]
 pub fn detect<H: Headers + ?Sized>(headers: &H) -> Option<Provider> {
-    Provider::ALL
+    detect_among(headers, Provider::ALL)
+}
+
+/// The provider whose headers these are among `candidates` only (the providers a receiver
+/// is configured for), by the same rules and order as [`detect`]; `None` when no
+/// candidate's rule matches. A header another provider also sends (`x-signature`) then
+/// names no provider that the receiver does not know.
+#[must_use]
+pub fn detect_among<H: Headers + ?Sized>(headers: &H, candidates: &[Provider]) -> Option<Provider> {
+    candidates
         .iter()
         .copied()
         .filter(|p| p.spec().detect.matches(headers))

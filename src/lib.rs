@@ -54,7 +54,7 @@ mod verify;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
-pub use detect::detect;
+pub use detect::{detect, detect_among};
 pub use error::{Category, Error};
 pub use event::{Event, EventError, EventType};
 pub use headers::Headers;

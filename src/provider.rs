@@ -7,7 +7,6 @@ use core::fmt;
 use core::str::FromStr;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use serde_json::value::RawValue;
 
@@ -262,7 +261,7 @@ impl fmt::Display for Provider {
 
 /// The hex SHA-256 of the body: the dedupe key when a provider gives none.
 pub(crate) fn body_hash(body: &[u8]) -> String {
-    hex::encode(Sha256::digest(body))
+    hex::encode(crate::scheme::hmac::sha256(body))
 }
 
 /// The normalized fields a parser extracts; [`Fields::into_event`] completes the event.

@@ -8,8 +8,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+pub(crate) mod host;
+mod verifiers;
+
+pub use host::{host_crypto, use_host_crypto};
+pub use verifiers::{event_head_json, unpack_headers, Refusal, Request, Verifiers};
+
 use crate::json::{self, Object};
-use crate::{detect as detect_provider, Error, Provider, SignOptions, Verifier, VerifyOptions};
+use crate::{detect as detect_provider, Error, Provider, SignOptions, VerifyOptions};
 
 /// One JS operation: its name (the prefix of its messages) and the options it accepts.
 /// This is the one place options are validated: the JS layer only turns what JSON cannot
@@ -129,26 +135,24 @@ impl<'a> JsOptions<'a> {
             .object
             .get("secret")
             .ok_or_else(|| self.invalid("secret", "is required"))?;
+        self.secret_list("secret", raw)
+    }
+
+    /// A secret option's value: a string, or a rotation list of strings.
+    fn secret_list(&self, key: &str, raw: &str) -> Result<Vec<String>, Error> {
         if let Some(one) = json::text(Some(raw)) {
             return Ok(vec![one]);
         }
-        let items = json::array(raw)
-            .ok_or_else(|| self.invalid("secret", "must be a string or an array of strings"))?;
+        let shape = "must be a string or an array of strings";
+        let items = json::array(raw).ok_or_else(|| self.invalid(key, shape))?;
         items
             .into_iter()
-            .map(|item| {
-                json::text(Some(item)).ok_or_else(|| {
-                    self.invalid("secret", "must be a string or an array of strings")
-                })
-            })
+            .map(|item| json::text(Some(item)).ok_or_else(|| self.invalid(key, shape)))
             .collect()
     }
 
     fn now_ms(&self) -> Result<u64, Error> {
-        // Date.now() is a non-negative whole number of milliseconds.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let default = || js_sys::Date::now() as u64;
-        Ok(self.whole("now")?.unwrap_or_else(default))
+        Ok(self.whole("now")?.unwrap_or_else(host_now))
     }
 
     fn verify_options(&self) -> Result<VerifyOptions, Error> {
@@ -191,53 +195,169 @@ fn js_error(error: &Error, provider: Option<Provider>) -> JsValue {
     js.into()
 }
 
-/// Verifies a delivery whose body is given as bytes; returns the event as JSON.
-///
-/// # Errors
-/// Throws a JS `Error` with `code` (SPEC section 3) and `provider`.
-#[wasm_bindgen(js_name = verifyBytes)]
-pub fn verify_bytes(options: &str, body: &[u8]) -> Result<String, JsValue> {
-    verify_json(options, body).map_err(|(e, p)| js_error(&e, p))
-}
-
-/// Verifies a delivery whose body is the exact raw text; returns the event as JSON.
-///
-/// # Errors
-/// Throws a JS `Error` with `code` (SPEC section 3) and `provider`.
-#[wasm_bindgen(js_name = verifyText)]
-pub fn verify_text(options: &str, body: &str) -> Result<String, JsValue> {
-    verify_json(options, body.as_bytes()).map_err(|(e, p)| js_error(&e, p))
-}
-
-/// The pure part of `verifyBytes`: JSON options in, event JSON out.
+/// The pure part of the one-shot `verify` as one call: JSON options (with the headers,
+/// `url` and `now`) in, event JSON out. The JS layer builds a [`JsVerifier`] once per
+/// option set instead; this runs the same code in one step (the native vector tests).
 ///
 /// # Errors
 /// The refusal, with the provider when one was known.
-pub fn verify_json(options: &str, body: &[u8]) -> Result<String, (Error, Option<Provider>)> {
+pub fn verify_json(options: &str, body: &[u8]) -> Result<String, Refusal> {
     let options = JsOptions::parse(options, VERIFY).map_err(|e| (e, None))?;
-    // Every option is read before the provider is detected, so that the JS layer can have
-    // them checked without a delivery (an empty one then fails only on its signature).
-    let named = match options.text("provider").map_err(|e| (e, None))? {
-        Some(id) => Some(id.parse::<Provider>().map_err(|e| (e, None))?),
-        None => None,
-    };
-    let secrets = options.secrets().map_err(|e| (e, named))?;
-    let now = options.now_ms().map_err(|e| (e, named))?;
-    let verify_options = options.verify_options().map_err(|e| (e, named))?;
+    let mut verifiers = Verifiers::one_shot(&options)?;
+    let named = verifiers
+        .providers()
+        .first()
+        .copied()
+        .filter(|_| verifiers.providers().len() == 1);
+    let now_ms = options.whole("now").map_err(|e| (e, named))?;
     let url = options.text("url").map_err(|e| (e, named))?;
-    let provider = match named {
-        Some(provider) => provider,
-        None => detect_provider(&options.headers).ok_or((Error::ProviderNotDetected, None))?,
+    // The same header type as `JsVerifier`'s, so the verifier code is compiled once.
+    let headers: Vec<(&str, &str)> = options
+        .headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    let request = Request {
+        provider: named,
+        headers: headers.as_slice(),
+        body,
+        url: url.as_deref(),
+        now_ms,
     };
-    let with_provider = |e| (e, Some(provider));
-    let verifier = Verifier::new(provider, secrets).map_err(with_provider)?;
-    let verifier = verifier.with_options(verify_options);
-    let event = match url.as_deref() {
-        Some(url) => verifier.verify_url_at(url, &options.headers, body, now),
-        None => verifier.verify_at(&options.headers, body, now),
+    let event = verifiers.verify(request, host_now)?;
+    serde_json::to_string(&event)
+        .map_err(|_| (invalid("event not serializable"), Some(event.provider)))
+}
+
+/// `Date.now()`: a non-negative whole number of milliseconds.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn host_now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Verifiers built once (`createVerifier`, and the one-shot `verify`'s cache): see
+/// `src/wasm/verifiers.rs`.
+#[wasm_bindgen(js_name = Verifier)]
+#[derive(Debug)]
+pub struct JsVerifier(Verifiers);
+
+#[wasm_bindgen(js_class = Verifier)]
+impl JsVerifier {
+    /// `createVerifier`'s options as JSON (`secrets` and the verify options).
+    ///
+    /// # Errors
+    /// Throws a JS `Error` with `code` and `provider`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str) -> Result<JsVerifier, JsValue> {
+        Verifiers::configured(options)
+            .map(Self)
+            .map_err(|(e, p)| js_error(&e, p))
     }
-    .map_err(with_provider)?;
-    serde_json::to_string(&event).map_err(|_| with_provider(invalid("event not serializable")))
+
+    /// The one-shot `verify`'s options as JSON (`provider`, `secret`, verify options).
+    ///
+    /// # Errors
+    /// Throws a JS `Error` with `code` and `provider`.
+    #[wasm_bindgen(js_name = oneShot)]
+    pub fn one_shot(options: &str) -> Result<JsVerifier, JsValue> {
+        JsOptions::parse(options, VERIFY)
+            .map_err(|e| (e, None))
+            .and_then(|options| Verifiers::one_shot(&options))
+            .map(Self)
+            .map_err(|(e, p)| js_error(&e, p))
+    }
+
+    /// The providers it accepts, comma-separated, in registry order.
+    #[must_use]
+    pub fn providers(&self) -> String {
+        let ids: Vec<&str> = self.0.providers().iter().map(|p| p.id()).collect();
+        ids.join(",")
+    }
+
+    /// Verifies a delivery with a byte body. `headers` is `name\0value\0…` (lowercase,
+    /// unique names); `now` is milliseconds, or -1 for the options' or the host's clock.
+    /// Returns the event as JSON, without `data` when `data` is the body itself.
+    ///
+    /// # Errors
+    /// Throws a JS `Error` with `code` and `provider`.
+    #[wasm_bindgen(js_name = verifyBytes)]
+    pub fn verify_bytes(
+        &mut self,
+        headers: &str,
+        body: &[u8],
+        url: Option<String>,
+        now: f64,
+        provider: Option<String>,
+    ) -> Result<String, JsValue> {
+        self.verify_packed(headers, body, url.as_deref(), now, provider.as_deref())
+            .map_err(|(e, p)| js_error(&e, p))
+    }
+
+    /// As `verifyBytes`, for a body given as its exact text.
+    ///
+    /// # Errors
+    /// Throws a JS `Error` with `code` and `provider`.
+    #[wasm_bindgen(js_name = verifyText)]
+    pub fn verify_text(
+        &mut self,
+        headers: &str,
+        body: &str,
+        url: Option<String>,
+        now: f64,
+        provider: Option<String>,
+    ) -> Result<String, JsValue> {
+        self.verify_packed(
+            headers,
+            body.as_bytes(),
+            url.as_deref(),
+            now,
+            provider.as_deref(),
+        )
+        .map_err(|(e, p)| js_error(&e, p))
+    }
+}
+
+impl JsVerifier {
+    fn verify_packed(
+        &mut self,
+        headers: &str,
+        body: &[u8],
+        url: Option<&str>,
+        now: f64,
+        provider: Option<&str>,
+    ) -> Result<String, Refusal> {
+        let provider = provider
+            .map(str::parse::<Provider>)
+            .transpose()
+            .map_err(|e| (e, None))?;
+        let now_ms = js_millis(now).map_err(|e| (e, provider))?;
+        let headers = unpack_headers(headers);
+        let request = Request {
+            provider,
+            headers: headers.as_slice(),
+            body,
+            url,
+            now_ms,
+        };
+        let event = self.0.verify(request, host_now)?;
+        Ok(event_head_json(&event, body))
+    }
+}
+
+/// A JS `now`: -1 for none, else a non-negative whole number of milliseconds.
+fn js_millis(now: f64) -> Result<Option<u64>, Error> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    // -1 is the JS layer's "not given"; every other value is the caller's.
+    #[allow(clippy::float_cmp)]
+    if now == -1.0 {
+        return Ok(None);
+    }
+    if now.is_finite() && now >= 0.0 && now.fract() == 0.0 && now <= MAX_SAFE {
+        // Checked above: whole, non-negative and within 2^53.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return Ok(Some(now as u64));
+    }
+    Err(invalid("verify: now must be a non-negative whole number"))
 }
 
 /// Signs a body as the provider would; returns `{"headers": {…}, "url"?: "…"}` as JSON
@@ -302,16 +422,13 @@ fn headers_json(headers: &[(&str, String)]) -> String {
     format!("{{{}}}", members.join(","))
 }
 
-/// The provider id for these headers (a JSON object of strings), or `undefined`.
+/// The provider id for these headers (packed `name\0value\0…`, as `Verifier` takes
+/// them), or `undefined`.
 #[wasm_bindgen]
 #[must_use]
 pub fn detect(headers: &str) -> Option<String> {
-    let object = json::object(headers).ok()?;
-    let headers: Vec<(String, String)> = object
-        .members()
-        .filter_map(|(k, v)| Some((json::text(Some(k))?, json::text(Some(v))?)))
-        .collect();
-    detect_provider(&headers).map(|p| p.id().to_owned())
+    let headers = unpack_headers(headers);
+    detect_provider(headers.as_slice()).map(|p| p.id().to_owned())
 }
 
 #[derive(Serialize)]

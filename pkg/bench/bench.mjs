@@ -8,7 +8,8 @@ import { createHash, createHmac, createPublicKey, timingSafeEqual, verify as edV
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { verify, sign, PROVIDERS } from "smshook";
+import { verify, sign, createVerifier, PROVIDERS } from "smshook";
+import { execFileSync } from "node:child_process";
 import { jwtVerify } from "jose";
 import { Webhook } from "standardwebhooks";
 
@@ -203,6 +204,16 @@ for (const p of providers) {
   await compare(`${p} 1KB`, () => verify(f.options), baseline(f), "node:crypto");
 }
 
+console.log("\n~1 KB bodies: a createVerifier() verifier (options read once) vs the same node:crypto checks");
+for (const p of providers) {
+  const f = fixture(p, 1024);
+  const { provider, secret, headers, body, ...rest } = f.options;
+  const verifier = createVerifier({ secrets: { [provider]: secret }, ...rest });
+  const delivery = f.url === undefined ? { headers, body } : { headers, body, url: f.url };
+  verifier.verify(delivery);
+  await compare(`${p} 1KB built once`, () => verifier.verify(delivery), baseline(f), "node:crypto");
+}
+
 console.log("\nLibraries");
 {
   const f = fixture("httpsms", 1024);
@@ -232,4 +243,37 @@ console.log("\n64 KB bodies: verify vs node:crypto");
 for (const p of ["textbee", "messages-dev", "standard"]) {
   const f = fixture(p, 65536);
   await compare(`${p} 64KB`, () => verify(f.options), baseline(f), "node:crypto");
+}
+
+// ---------------------------------------------------------------- cold start
+// A fresh Node process each time: import, then the first verify of a 1 KB Standard
+// Webhooks delivery; the medians of alternating runs, against standardwebhooks.
+console.log("\nImport + first verify, fresh processes (require), vs standardwebhooks");
+{
+  const f = fixture("standard", 1024);
+  const fresh = sign({ provider: "standard", secret: f.secret, body: f.body, id: "msg_cold" });
+  const script = (lib) => `
+    const t0 = process.hrtime.bigint();
+    ${lib === "smshook"
+      ? 'const { verify } = require("smshook");'
+      : 'const { Webhook } = require("standardwebhooks");'}
+    const t1 = process.hrtime.bigint();
+    const headers = ${JSON.stringify(fresh.headers)};
+    const body = ${JSON.stringify(f.body)};
+    ${lib === "smshook"
+      ? `verify({ provider: "standard", secret: ${JSON.stringify(f.secret)}, headers, body });`
+      : `new Webhook(${JSON.stringify(f.secret.replace(/^whsec_/, ""))}).verify(body, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])));`}
+    const t2 = process.hrtime.bigint();
+    console.log(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`;
+  const runs = { smshook: [], standardwebhooks: [] };
+  for (let r = 0; r < (QUICK ? 3 : 9); r++) {
+    for (const lib of Object.keys(runs)) {
+      const out = execFileSync(process.execPath, ["-e", script(lib)], { cwd: process.cwd(), encoding: "utf8", timeout: 30000 });
+      runs[lib].push(JSON.parse(out.trim().split("\n").pop()));
+    }
+  }
+  const med = (lib, i) => median(runs[lib].map((x) => x[i]));
+  const ours = med("smshook", 0) + med("smshook", 1);
+  const theirs = med("standardwebhooks", 0) + med("standardwebhooks", 1);
+  console.log(`${"import + first verify".padEnd(26)} smshook ${med("smshook", 0).toFixed(2)} + ${med("smshook", 1).toFixed(2)} ms   standardwebhooks ${med("standardwebhooks", 0).toFixed(2)} + ${med("standardwebhooks", 1).toFixed(2)} ms   ratio ${(ours / theirs).toFixed(2)}`);
 }

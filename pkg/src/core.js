@@ -171,24 +171,152 @@ function toJson(out, what, provider) {
   }
 }
 
-/**
- * Has the core check verify options without a delivery (startup and pre-read checks): it
- * reads every option before it looks at a delivery, so verifying an empty one fails on
- * the options when they are wrong and on the signature when they are not.
- */
-const OPTION_CODES = new Set(["invalid_argument", "invalid_secret", "unknown_provider"]);
-function checkVerifyOptions(options, what) {
-  const w = ready();
-  const { out, provider } = wasmOptions(options, what);
-  // The URL comes with each request: a placeholder lets URL-signing providers get as far
-  // as the signature.
-  if (out.url === undefined) out.url = "https://smshook.invalid/";
-  try {
-    w.verifyText(toJson(out, what, provider), "");
-  } catch (error) {
-    const refused = rethrow(error);
-    if (!(refused instanceof WebhookVerificationError) || OPTION_CODES.has(refused.code)) throw refused;
+// ---------------------------------------------------------------- the lean crossing
+//
+// A delivery crosses into the wasm as its headers packed in one string, its body (bytes
+// or text) and three small arguments; options and secrets were read once, when the
+// verifier was built. The event comes back without `data` when `data` is the body itself:
+// JSON.parse here reads the body once, where a whole-event round trip would copy it
+// through the wasm and parse it in both places.
+
+const LOWER_TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
+/** Headers as the core's `name\0value\0…` (lowercase, unique names). */
+function packHeaders(headers, provider) {
+  if (headers !== null && typeof headers === "object" && tag(headers) === "[object Object]" && typeof headers.forEach !== "function") {
+    // A plain object with lowercase names and string values (Node's req.headers): the
+    // names of one object are already unique.
+    const names = Object.keys(headers);
+    let out = "";
+    let i = 0;
+    for (; i < names.length; i++) {
+      const name = names[i];
+      const value = headers[name];
+      if (typeof value !== "string" || !LOWER_TOKEN.test(name) || value.includes("\0")) break;
+      out += `${name}\0${value}\0`;
+    }
+    if (i === names.length) return out;
   }
+  const normalized = normalizeHeaders(headers, provider);
+  let out = "";
+  for (const name of Object.keys(normalized)) {
+    const value = normalized[name];
+    if (name.includes("\0") || value.includes("\0")) {
+      throw invalidArgument(`header ${JSON.stringify(name)}: NUL is not allowed in a header name or value`, provider);
+    }
+    out += `${name}\0${value}\0`;
+  }
+  return out;
+}
+
+const decoder = /* @__PURE__ */ new TextDecoder();
+
+/** The text of a body the core accepted (so valid UTF-8). */
+function bodyText(bytes) {
+  const B = globalThis.Buffer;
+  if (B !== undefined && B.isBuffer(bytes)) return bytes.toString("utf8");
+  // TextDecoder refuses views of a SharedArrayBuffer: copy those.
+  return decoder.decode(tag(bytes.buffer) === "[object SharedArrayBuffer]" ? bytes.slice() : bytes);
+}
+
+/** A delivery's `now`: -1 when absent (the verifier's clock), else whole milliseconds. */
+function nowArg(now, what, provider) {
+  if (now === undefined) return -1;
+  const ms = now instanceof Date ? now.getTime() : now;
+  if (typeof ms !== "number" || !Number.isSafeInteger(ms) || ms < 0) {
+    throw invalidArgument(`${what}: now must be a non-negative whole number (ms since the epoch) or a Date`, provider);
+  }
+  return ms;
+}
+
+/** A delivery's `url`: undefined when absent, else its text. */
+function urlArg(url, what, provider) {
+  if (url === undefined) return undefined;
+  const text = urlText(url);
+  if (typeof text !== "string") throw invalidArgument(`${what}: url must be a string or a URL`, provider);
+  return text;
+}
+
+/** Verifies one delivery with a built native verifier; returns the event. */
+function verifyWith(native, delivery, provider, what) {
+  const headers = packHeaders(own(delivery, "headers"), provider);
+  const body = rawBody(own(delivery, "body"), provider);
+  const url = urlArg(own(delivery, "url"), what, provider);
+  const now = nowArg(own(delivery, "now"), what, provider);
+  let head;
+  try {
+    head = typeof body === "string"
+      ? native.verifyText(headers, body, url, now, provider ?? undefined)
+      : native.verifyBytes(headers, body, url, now, provider ?? undefined);
+  } catch (error) {
+    throw rethrow(error);
+  }
+  const event = JSON.parse(head);
+  if (event.data === undefined) event.data = JSON.parse(typeof body === "string" ? body : bodyText(body));
+  return event;
+}
+
+/** Builds a native verifier, rethrowing its refusal as our error class. */
+function buildNative(build) {
+  try {
+    return build();
+  } catch (error) {
+    throw rethrow(error);
+  }
+}
+
+// The one-shot verify keeps the verifiers of the last option sets it saw (secrets are
+// decoded and keyed once, not on every delivery). The key holds every option but the
+// request's own parts, each with its type and length, so two option sets never share one.
+const ONE_SHOT_CACHE = new Map();
+const ONE_SHOT_MAX = 32;
+const REQUEST_PARTS = new Set(["headers", "body", "url", "now"]);
+
+function keyPart(value) {
+  switch (typeof value) {
+    case "string": return `s${value.length}:${value}`;
+    case "number": case "boolean": return `${(typeof value)[0]}${String(value)}`;
+    case "undefined": return "u";
+    default:
+      try {
+        const text = JSON.stringify(value);
+        return text === undefined ? null : `j${text.length}:${text}`;
+      } catch {
+        return null;
+      }
+  }
+}
+
+/**
+ * The native verifier of the one-shot `verify`'s options (everything but the request's
+ * parts), from the cache or built. `skip` names helper options that are not the core's.
+ */
+function oneShotNative(options, what, skip = null) {
+  const w = ready();
+  let key = "";
+  for (const name of Object.keys(options)) {
+    if (REQUEST_PARTS.has(name) || (skip !== null && skip.has(name))) continue;
+    const part = keyPart(options[name]);
+    if (part === null) { key = null; break; }
+    key += `${name.length}:${name}${part}`;
+  }
+  const cached = key === null ? undefined : ONE_SHOT_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  const config = {};
+  for (const name of Object.keys(options)) {
+    if (REQUEST_PARTS.has(name) || (skip !== null && skip.has(name))) continue;
+    config[name] = options[name];
+  }
+  const native = buildNative(() => w.Verifier.oneShot(toJson(config, what, requestProvider(options))));
+  if (key !== null) {
+    if (ONE_SHOT_CACHE.size >= ONE_SHOT_MAX) {
+      const [oldest, evicted] = ONE_SHOT_CACHE.entries().next().value;
+      ONE_SHOT_CACHE.delete(oldest);
+      evicted.free();
+    }
+    ONE_SHOT_CACHE.set(key, native);
+  }
+  return native;
 }
 
 /**
@@ -196,18 +324,166 @@ function checkVerifyOptions(options, what) {
  * Synchronous; throws WebhookVerificationError.
  */
 export function verify(options) {
-  const w = ready();
-  const { out, provider } = wasmOptions(options, "verify");
-  out.headers = normalizeHeaders(own(options, "headers"), provider);
-  const body = rawBody(own(options, "body"), provider);
-  let json;
-  try {
-    const text = toJson(out, "verify", provider);
-    json = typeof body === "string" ? w.verifyText(text, body) : w.verifyBytes(text, body);
-  } catch (error) {
-    throw rethrow(error);
+  if (options === null || typeof options !== "object") throw invalidArgument("verify: options must be an object");
+  const provider = requestProvider(options);
+  return verifyWith(oneShotNative(options, "verify"), options, provider, "verify");
+}
+
+// ---------------------------------------------------------------- createVerifier
+
+const DELIVERY_KEYS = new Set(["headers", "body", "url", "now", "provider"]);
+const REQUEST_KEYS = new Set(["url", "provider"]);
+const NODE_REQUEST_KEYS = new Set(["url", "provider", "body", "framework"]);
+const FRAMEWORKS = new Set(["express", "koa", "fastify", "node"]);
+
+/** Refuses keys a call does not take (a typo must not pass silently). */
+function onlyKeys(object, allowed, what) {
+  for (const key of Object.keys(object)) {
+    if (!allowed.has(key)) {
+      throw invalidArgument(`${what}: unknown option ${JSON.stringify(key)} (allowed: ${[...allowed].join(", ")})`, requestProvider(object));
+    }
   }
-  return JSON.parse(json);
+}
+
+/** A `publicUrl` option as its text without trailing slashes, checked. */
+function publicUrlOption(value, what) {
+  if (value === undefined) return undefined;
+  const base = urlText(value);
+  if (typeof base !== "string" || !/^https?:\/\/[^/?#]+/i.test(base)) {
+    throw invalidArgument(`${what}: publicUrl must be an absolute http(s) URL such as "https://hooks.example.com"`);
+  }
+  return base.replace(/\/+$/, "");
+}
+
+/**
+ * A verifier built once from `{ secrets: { <provider id>: secret or [secrets], … },
+ * …options }`: options and secrets are checked and decoded here, so a typo throws at
+ * construction. Its `verify`, `verifyRequest` and `verifyNodeRequest` accept deliveries of
+ * the configured providers only (detection among them).
+ */
+export class Verifier {
+  #native;
+  #providers;
+  #publicUrl;
+  #trustProxy;
+  #limit;
+
+  /** Use `createVerifier(options)`. @internal */
+  constructor(options) {
+    const w = ready();
+    if (options === null || typeof options !== "object") {
+      throw invalidArgument("createVerifier: options must be an object such as { secrets: { textbee: \"…\" } }");
+    }
+    const config = {};
+    for (const key of Object.keys(options)) {
+      if (key === "publicUrl" || key === "trustProxy") continue;
+      const value = options[key];
+      config[key] = value instanceof Date ? value.getTime() : value;
+    }
+    const secrets = own(options, "secrets");
+    if (secrets !== null && typeof secrets === "object") {
+      const known = JSON.parse(wasm.providers()).map((p) => p.id);
+      for (const id of Object.keys(secrets)) {
+        if (!known.includes(id)) {
+          throw new WebhookVerificationError("unknown_provider", `createVerifier: secrets names an unknown provider ${JSON.stringify(id)} (known: ${known.join(", ")})`);
+        }
+      }
+    }
+    this.#publicUrl = publicUrlOption(own(options, "publicUrl"), "createVerifier");
+    const trust = own(options, "trustProxy");
+    if (trust !== undefined && typeof trust !== "boolean") throw invalidArgument("createVerifier: trustProxy must be a boolean");
+    this.#trustProxy = trust === true;
+    this.#native = buildNative(() => new w.Verifier(toJson(config, "createVerifier", null)));
+    this.#providers = Object.freeze(this.#native.providers().split(","));
+    this.#limit = bodyLimit(options, "createVerifier", null);
+  }
+
+  /** The providers this verifier accepts, in registry order. */
+  get providers() {
+    return this.#providers;
+  }
+
+  #provider(given, what) {
+    if (given === undefined) return null;
+    if (typeof given !== "string") throw invalidArgument(`${what}: provider must be a string`);
+    if (!this.#providers.includes(given)) {
+      const known = wasm.providers().includes(`"${given}"`);
+      throw new WebhookVerificationError(
+        "unknown_provider",
+        known
+          ? `${what}: ${given} is not configured in this verifier (configured: ${this.#providers.join(", ")})`
+          : `${what}: unknown provider ${JSON.stringify(given)}`,
+      );
+    }
+    return given;
+  }
+
+  /** Verifies one delivery `{ headers, body, url?, now?, provider? }`; synchronous. */
+  verify(delivery) {
+    if (delivery === null || typeof delivery !== "object") throw invalidArgument("verify: pass { headers, body }");
+    onlyKeys(delivery, DELIVERY_KEYS, "verify");
+    const provider = this.#provider(own(delivery, "provider"), "verify");
+    return verifyWith(this.#native, delivery, provider, "verify");
+  }
+
+  /** Fetch API: reads `request.body` (at most `maxBodyBytes`) and verifies it. */
+  async verifyRequest(request, options = {}) {
+    if (options === null || typeof options !== "object") throw invalidArgument("verifyRequest: options must be an object");
+    onlyKeys(options, REQUEST_KEYS, "verifyRequest");
+    const provider = this.#provider(own(options, "provider"), "verifyRequest");
+    const url = urlArg(own(options, "url"), "verifyRequest", provider);
+    const read = await readRequest(request, this.#limit, provider,
+      (h) => provider ?? detectAmong(h, this.#providers), url, this.#publicUrl);
+    const delivery = { headers: read.headers, body: read.body };
+    if (read.url !== undefined) delivery.url = read.url;
+    if (provider !== null) delivery.provider = provider;
+    return this.verify(delivery);
+  }
+
+  /**
+   * Node (http, Express, Koa's `ctx.req`, Fastify's `request.raw`): reads the raw body
+   * itself, or takes `body` when the framework collected it; the URL from `url`, else
+   * `publicUrl` + the path, else (with `trustProxy`) the forwarded headers.
+   */
+  async verifyNodeRequest(req, options = {}) {
+    if (options === null || typeof options !== "object") throw invalidArgument("verifyNodeRequest: options must be an object");
+    onlyKeys(options, NODE_REQUEST_KEYS, "verifyNodeRequest");
+    const provider = this.#provider(own(options, "provider"), "verifyNodeRequest");
+    const framework = own(options, "framework") ?? "node";
+    if (!FRAMEWORKS.has(framework)) throw invalidArgument(`verifyNodeRequest: framework must be one of ${[...FRAMEWORKS].join(", ")}`);
+    if (req === null || typeof req !== "object" || typeof req.on !== "function" || typeof req.headers !== "object") {
+      throw invalidArgument("verifyNodeRequest: pass a Node http.IncomingMessage (Express req, Koa ctx.req, Fastify request.raw)", provider);
+    }
+    const given = own(options, "body");
+    let body;
+    if (given !== undefined) {
+      body = given;
+      const size = typeof body === "string" ? encoder.encode(body).byteLength : body?.byteLength;
+      if (typeof size === "number" && size > this.#limit) throw tooLarge(this.#limit, provider);
+    } else {
+      body = await readNodeBody(req, this.#limit, provider, framework);
+    }
+    const url = nodeRequestUrl(req, { url: own(options, "url"), publicUrl: this.#publicUrl, trustProxy: this.#trustProxy }, "verifyNodeRequest", provider);
+    const delivery = { headers: req.headers, body };
+    if (url !== undefined) delivery.url = url;
+    if (provider !== null) delivery.provider = provider;
+    return this.verify(delivery);
+  }
+}
+
+/** Detection among some providers (for naming the provider of a refusal while reading). */
+function detectAmong(headers, providers) {
+  const id = detect(headers);
+  return id !== null && providers.includes(id) ? id : null;
+}
+
+/**
+ * Builds a verifier once: `createVerifier({ secrets: { textbee: "…", zuc: ["new", "old"] },
+ * toleranceSeconds: 300, publicUrl: "https://hooks.example.com" })`. Throws
+ * WebhookVerificationError at once for a typo, an unknown provider or a bad secret.
+ */
+export function createVerifier(options) {
+  return new Verifier(options);
 }
 
 /**
@@ -236,7 +512,7 @@ export function sign(options) {
 /** The provider id these headers come from, or null. */
 export function detect(headers) {
   const w = ready();
-  const id = w.detect(JSON.stringify(normalizeHeaders(headers)));
+  const id = w.detect(packHeaders(headers, null));
   return id === undefined || id === null ? null : id;
 }
 
@@ -332,16 +608,12 @@ async function readFetchBody(stream, headers, limit, provider) {
 }
 
 /**
- * Fetch API helper (Workers, Hono `c.req.raw`, Next.js route handlers, Deno, Bun):
- * reads the request's raw body stream, at most `maxBodyBytes` (default 1 MiB) of it, and
- * verifies it. Resolves to the event.
+ * Reads a Fetch API request for verification: its headers, its body (a byte counter stops
+ * at `limit`) and the URL the provider requested (`url` when given; else `request.url`,
+ * its origin replaced by `publicUrl` when given). `name(headers)` names the provider of a
+ * refusal while reading.
  */
-export async function verifyRequest(request, options) {
-  withoutRequestParts(options, "verifyRequest");
-  const provider = requestProvider(options);
-  // Every option is checked before a byte is read (a typo must not cost a body read).
-  checkVerifyOptions(options, "verifyRequest");
-  const limit = bodyLimit(options, "verifyRequest", provider);
+async function readRequest(request, limit, provider, name, url, publicUrl) {
   const stream = request !== null && typeof request === "object" ? request.body : undefined;
   const isStream = stream === null || (typeof stream === "object" && typeof stream.getReader === "function");
   if (!isStream || request.headers === undefined || request.headers === null) {
@@ -356,40 +628,78 @@ export async function verifyRequest(request, options) {
     );
   }
   const headers = normalizeHeaders(request.headers, provider);
-  // Refusals while reading name the provider as verify's would: given, else detected.
-  const named = provider ?? detect(headers);
-  const body = await readFetchBody(stream, headers, limit, named);
-  // The URL the provider requested: the caller's; else the request's own, its origin
-  // replaced by `publicUrl` when given (behind a proxy that rewrites the host).
-  let url = own(options, "url");
+  const body = await readFetchBody(stream, headers, limit, name(headers));
   if (url === undefined && typeof request.url === "string" && request.url !== "") {
     url = request.url;
-    const publicUrl = own(options, "publicUrl");
     if (publicUrl !== undefined) {
-      const base = urlText(publicUrl);
       const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
-      if (typeof base !== "string" || !/^https?:\/\/[^/?#]+/i.test(base) || path === null) {
-        throw invalidArgument(`verifyRequest: publicUrl must be an absolute http(s) URL such as "https://hooks.example.com"`, provider);
-      }
-      url = base.replace(/\/+$/, "") + path[1];
+      if (path !== null) url = publicUrl + path[1];
     }
   }
-  const delivery = { ...options, headers, body };
-  delete delivery.publicUrl;
-  delete delivery.trustProxy;
-  if (url !== undefined) delivery.url = url;
-  return verify(delivery);
+  return { headers, body, url };
 }
 
-const CONSUMED_ADVICE =
-  "the request body was already consumed by a body parser (req.body is a parsed " +
-  "object): smshook needs the exact raw bytes. Mount express.raw({ type: \"*/*\" }) or " +
-  "smshook's expressWebhook() on the webhook route before express.json() " +
-  "(e.g. app.post(\"/webhooks\", expressWebhook({...}), handler) registered before " +
-  "app.use(express.json()))";
+/** The options of the root helpers that are theirs, not the core's. */
+const HELPER_OPTIONS = new Set(["publicUrl", "trustProxy", "onError"]);
+
+/**
+ * Checks a root helper's options before a byte is read (a typo must not cost a body
+ * read): the core reads them all when the verifier is built.
+ */
+function checkHelperOptions(options, what, provider) {
+  oneShotNative(options, what, HELPER_OPTIONS);
+  nowArg(own(options, "now"), what, provider);
+  urlArg(own(options, "url"), what, provider);
+  return publicUrlOption(own(options, "publicUrl"), what);
+}
+
+/** Verifies what a root helper read, with the one-shot verifier of its options. */
+function verifyRead(options, read, what, provider) {
+  // Looked up again after the read: the cache may have moved on meanwhile.
+  const native = oneShotNative(options, what, HELPER_OPTIONS);
+  const delivery = { headers: read.headers, body: read.body, now: own(options, "now") };
+  if (read.url !== undefined) delivery.url = read.url;
+  return verifyWith(native, delivery, provider, "verify");
+}
+
+/**
+ * Fetch API helper (Workers, Hono `c.req.raw`, Next.js route handlers, Deno, Bun):
+ * reads the request's raw body stream, at most `maxBodyBytes` (default 1 MiB) of it, and
+ * verifies it. Resolves to the event.
+ */
+export async function verifyRequest(request, options) {
+  withoutRequestParts(options, "verifyRequest");
+  const provider = requestProvider(options);
+  const publicUrl = checkHelperOptions(options, "verifyRequest", provider);
+  const limit = bodyLimit(options, "verifyRequest", provider);
+  const read = await readRequest(request, limit, provider, (h) => provider ?? detect(h), urlArg(own(options, "url"), "verifyRequest", provider), publicUrl);
+  return verifyRead(options, read, "verifyRequest", provider);
+}
+
+/** Where the raw body went, by framework: what the user should change. */
+const CONSUMED_ADVICE = {
+  express:
+    "the request body was already consumed by a body parser (express.json() or similar " +
+    "ran first): smshook needs the exact raw bytes. Mount smshook/express's webhook() (or " +
+    "express.raw({ type: \"*/*\" })) on the webhook route before express.json(): register " +
+    "the route before app.use(express.json())",
+  koa:
+    "the request body was already consumed by a body parser (koa-bodyparser or " +
+    "@koa/bodyparser ran first): smshook needs the exact raw bytes. Put smshook/koa's " +
+    "middleware before the body parser, or skip the parser on the webhook route",
+  fastify:
+    "Fastify already parsed the body: register smshook/fastify in the webhook route's " +
+    "scope (its raw-body parser replaces the JSON one there), or pass the raw bytes as body",
+  node:
+    "the request body stream was already read: call verifyNodeRequest(req) before " +
+    "anything reads the body (a JSON body parser, req.on(\"data\")), or pass the raw bytes",
+};
 
 /** Reads a Node IncomingMessage's raw body (or takes it from express.raw). */
-function readNodeBody(req, limit, provider) {
+function readNodeBody(req, limit, provider, framework = "express") {
+  // An Express request passed to the generic helper gets Express's advice.
+  const express = framework === "node" && typeof req.get === "function" && typeof req.originalUrl === "string";
+  const advice = CONSUMED_ADVICE[express ? "express" : framework] ?? CONSUMED_ADVICE.node;
   const body = req.body;
   if (body !== undefined && body !== null) {
     if (body instanceof Uint8Array || typeof body === "string") return Promise.resolve(body);
@@ -397,11 +707,13 @@ function readNodeBody(req, limit, provider) {
     const emptyDefault = typeof body === "object" && tag(body) === "[object Object]" && Object.keys(body).length === 0;
     // Express 4's body parsers set req.body = {} even when they skip a request: only then
     // (stream untouched) is it safe to read the stream ourselves.
-    if (consumed || !emptyDefault) return Promise.reject(invalidArgument(CONSUMED_ADVICE, provider));
+    if (consumed || !emptyDefault) {
+      return Promise.reject(invalidArgument(`req.body is already a parsed ${tag(body) === "[object Object]" ? "object" : "value"}; ${advice}`, provider));
+    }
   }
   if (req.readableEnded === true || req._body === true) {
     return Promise.reject(invalidArgument(
-      "the request stream was already read and no raw body is available: " + CONSUMED_ADVICE, provider));
+      `no raw body is available: ${advice}`, provider));
   }
   return new Promise((resolve, reject) => {
     const chunks = [];
@@ -474,14 +786,14 @@ function nodeRequestUrl(req, options, what, provider) {
   return host === undefined ? undefined : `${proto}://${host}${path}`;
 }
 
-/** The verify options of a Node delivery: the caller's, the headers, the body, the URL. */
-function nodeDelivery(req, options, body, what, provider) {
-  const url = nodeRequestUrl(req, options, what, provider);
-  const delivery = { ...options, headers: req.headers, body };
-  delete delivery.publicUrl;
-  delete delivery.trustProxy;
-  if (url !== undefined) delivery.url = url;
-  return delivery;
+/** A Node http.IncomingMessage, as far as the helpers use one. */
+function isNodeRequest(req) {
+  return req !== null && typeof req === "object" && typeof req.on === "function" && typeof req.headers === "object";
+}
+
+/** What a root Node helper read: the headers, the body and the URL. */
+function nodeRead(req, options, body, what, provider) {
+  return { headers: req.headers, body, url: nodeRequestUrl(req, options, what, provider) };
 }
 
 /**
@@ -492,12 +804,13 @@ function nodeDelivery(req, options, body, what, provider) {
 export async function verifyNodeRequest(req, options) {
   withoutRequestParts(options, "verifyNodeRequest");
   const provider = requestProvider(options);
-  if (req === null || typeof req !== "object" || typeof req.on !== "function" || typeof req.headers !== "object") {
+  if (!isNodeRequest(req)) {
     throw invalidArgument("verifyNodeRequest: pass a Node http.IncomingMessage (Express req)", provider);
   }
+  checkHelperOptions(options, "verifyNodeRequest", provider);
   const limit = bodyLimit(options, "verifyNodeRequest", provider);
-  const body = await readNodeBody(req, limit, provider);
-  return verify(nodeDelivery(req, options, body, "verifyNodeRequest", provider));
+  const body = await readNodeBody(req, limit, provider, "node");
+  return verifyRead(options, nodeRead(req, options, body, "verifyNodeRequest", provider), "verifyNodeRequest", provider);
 }
 
 /**
@@ -512,14 +825,15 @@ export function expressWebhook(options) {
   const onError = own(options, "onError");
   delete verifyOptions.onError;
   const provider = requestProvider(verifyOptions);
-  checkVerifyOptions(verifyOptions, "expressWebhook"); // fail at startup on typos
+  checkHelperOptions(verifyOptions, "expressWebhook", provider); // fail at startup on typos
   if (own(verifyOptions, "secret") === undefined) throw invalidArgument("expressWebhook: secret is required", provider);
   if (onError !== undefined && typeof onError !== "function") throw invalidArgument("expressWebhook: onError must be a function");
   const limit = bodyLimit(verifyOptions, "expressWebhook", provider);
   return function smshookWebhook(req, res, next) {
-    readNodeBody(req, limit, provider)
+    readNodeBody(req, limit, provider, "express")
       .then((body) => {
-        const event = verify(nodeDelivery(req, verifyOptions, body, "expressWebhook", provider));
+        const read = nodeRead(req, verifyOptions, body, "expressWebhook", provider);
+        const event = verifyRead(verifyOptions, read, "expressWebhook", provider);
         req.webhook = event;
         const B = globalThis.Buffer;
         req.rawBody = B && body instanceof Uint8Array && !B.isBuffer(body)

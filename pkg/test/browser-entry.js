@@ -1,11 +1,14 @@
-// Bundled by esbuild (platform browser) from the installed package, run in headless
-// Chromium: every shared vector through the browser build (see browser.test.mjs), checked
-// by vectors-core.cjs, the library every JS harness shares.
-import { verify, sign, detect, PROVIDERS, WebhookVerificationError, verifyRequest } from "smshook";
+// Bundled from the installed package and run in headless Chromium: by esbuild with
+// "smshook" aliased to "smshook/inline" (browser.test.mjs), and by Vite and webpack with no
+// configuration, the default browser build and its separate .wasm (bundlers.test.mjs).
+// Every shared vector, checked by vectors-core.cjs (the library every JS harness shares).
+import * as smshook from "smshook";
+import { sign, detect, PROVIDERS, verifyRequest } from "smshook";
 
 import { checkCase, newTally, attempt } from "./vectors-core.cjs";
 
-const api = { verify, sign, detect, WebhookVerificationError };
+// The whole module, as vectors-core.cjs uses it (verify, sign, detect, createVerifier…).
+const api = smshook;
 
 globalThis.runVectors = async (files) => {
   const failures = [];
@@ -49,5 +52,8 @@ globalThis.runVectors = async (files) => {
   odd.set("__proto__", "y");
   const oddEvent = attempt(api, { secret, headers: odd, body });
   if (!oddEvent.event || detect(odd) !== "standard") failures.push(`odd header names: ${oddEvent.code}`);
-  return { count, tally, failures, providers: PROVIDERS.map((p) => p.id), userAgent: navigator.userAgent };
+  return {
+    count, tally, failures, providers: PROVIDERS.map((p) => p.id), userAgent: navigator.userAgent,
+    exportNames: Object.keys(smshook).sort(),
+  };
 };

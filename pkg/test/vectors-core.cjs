@@ -91,12 +91,31 @@ function describeTally(t) {
 }
 
 /** Calls verify; returns { event } or { code, error }, checking the error's class. */
-function attempt(api, options) {
+function attempt(api, options, module = api) {
   try {
     return { event: api.verify(options) };
   } catch (e) {
-    check(e instanceof api.WebhookVerificationError, `not a WebhookVerificationError: ${e && e.stack}`);
+    check(e instanceof module.WebhookVerificationError, `not a WebhookVerificationError: ${e && e.stack}`);
     check(e.name === "WebhookVerificationError" && typeof e.message === "string", `error shape: ${e}`);
+    return { code: e.code, error: e };
+  }
+}
+
+/**
+ * The case through a verifier built once (`createVerifier`): the options go to the
+ * verifier, the request (headers, body, url, now, provider) to its verify. A refusal at
+ * construction (a bad secret or option) is the answer then.
+ */
+function attemptBuilt(api, provider, c, body) {
+  const { now, ...config } = c.options;
+  const delivery = { provider, headers: c.headers, body };
+  if (now !== undefined) delivery.now = now;
+  if (c.url !== undefined) delivery.url = c.url;
+  try {
+    const verifier = api.createVerifier({ secrets: { [provider]: c.secret }, ...config });
+    return attempt(verifier, delivery, api);
+  } catch (e) {
+    check(e instanceof api.WebhookVerificationError, `createVerifier: not a WebhookVerificationError: ${e && e.stack}`);
     return { code: e.code, error: e };
   }
 }
@@ -116,6 +135,7 @@ function checkCase(api, provider, c, tally) {
   const answers = [body, bytes, buffer].map((b) => attempt(api, { ...base, body: b }));
   answers.push(attempt(api, { ...base, headers: new Headers(entries), body }));
   answers.push(attempt(api, { ...base, headers: entries, body }));
+  answers.push(attemptBuilt(api, provider, c, body));
   if (c.expect.error !== undefined) {
     for (const got of answers) same(got.code, c.expect.error, "error code");
     const named = answers[0].error.provider;

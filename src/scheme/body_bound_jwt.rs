@@ -2,8 +2,6 @@
 //! date it by `iat` (within the tolerance, either side); `exp` and `nbf` are checked with
 //! the leeway when present.
 
-use sha2::{Digest as _, Sha256};
-
 use super::jwt::{self, BodyHash};
 use super::{bearer_jwt, derived_id, required, Context, Signed};
 use crate::{Error, Headers, Secret, SignOptions};
@@ -62,7 +60,7 @@ impl Params {
             quote(&jti),
             quote(self.issuer),
             self.body_hash_claim,
-            hex::encode(Sha256::digest(body)),
+            hex::encode(super::hmac::sha256(body)),
         );
         vec![(
             bearer_jwt::HEADER.spelling,

@@ -41,9 +41,36 @@ thread_local! {
     pub(crate) static MACS: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
 }
 
+/// The HMAC of the parts under `secret`: the host's own HMAC-SHA256 when the JS layer
+/// installed one (node:crypto; `src/wasm/host.rs`), else this crate's. Either way the
+/// comparison that follows is this crate's, in constant time.
+fn mac(secret: &Secret, parts: &[&[u8]]) -> CtOutput<HmacSha256> {
+    #[cfg(feature = "wasm")]
+    if let Some(tag) = crate::wasm::host::hmac_sha256(secret.expose(), parts) {
+        return CtOutput::new(tag.into());
+    }
+    secret.keyed().tag(parts)
+}
+
+/// The SHA-256 of `data`: the host's when installed (as for [`mac`]), else this crate's.
+pub(crate) fn sha256(data: &[u8]) -> [u8; 32] {
+    #[cfg(feature = "wasm")]
+    if let Some(hash) = crate::wasm::host::sha256(data) {
+        return hash;
+    }
+    sha256_here(data)
+}
+
+/// This crate's SHA-256, kept out of line (one copy of the compression function's caller).
+#[inline(never)]
+fn sha256_here(data: &[u8]) -> [u8; 32] {
+    use sha2::Digest as _;
+    Sha256::digest(data).into()
+}
+
 /// The raw 32-byte HMAC-SHA256 of the concatenated parts.
 pub(crate) fn digest(secret: &Secret, parts: &[&[u8]]) -> [u8; 32] {
-    secret.keyed().tag(parts).into_bytes().into()
+    mac(secret, parts).into_bytes().into()
 }
 
 /// The lowercase hex HMAC-SHA256 of the concatenated parts.
@@ -66,12 +93,7 @@ pub(crate) struct Expected(Vec<CtOutput<HmacSha256>>);
 impl Expected {
     /// The MAC of the concatenated parts under each secret.
     pub(crate) fn of(secrets: &[Secret], parts: &[&[u8]]) -> Self {
-        Self(
-            secrets
-                .iter()
-                .map(|secret| secret.keyed().tag(parts))
-                .collect(),
-        )
+        Self(secrets.iter().map(|secret| mac(secret, parts)).collect())
     }
 
     /// Whether `candidate` (a decoded 32-byte signature) equals any expected MAC, compared

@@ -190,7 +190,6 @@ fn check_claims(claims: &Object<'_>, rules: &Rules<'_>) -> Result<(), Error> {
 /// the body is empty), different is `signature_mismatch`. The hash is of public bytes, so
 /// the comparison need not be constant time.
 fn check_body_hash(claims: &Object<'_>, binding: BodyHash<'_>) -> Result<(), Error> {
-    use sha2::{Digest as _, Sha256};
     let Some(claimed) = json::text(claims.get(binding.claim)) else {
         return if binding.body.is_empty() {
             Ok(())
@@ -201,7 +200,7 @@ fn check_body_hash(claims: &Object<'_>, binding: BodyHash<'_>) -> Result<(), Err
         };
     };
     match hex::decode(claimed) {
-        Ok(hash) if hash.as_slice() == Sha256::digest(binding.body).as_slice() => Ok(()),
+        Ok(hash) if hash.as_slice() == super::hmac::sha256(binding.body).as_slice() => Ok(()),
         _ => Err(Error::SignatureMismatch),
     }
 }

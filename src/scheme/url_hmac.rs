@@ -4,7 +4,6 @@
 
 use ::hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
-use sha2::{Digest, Sha256};
 
 use super::{base64_signature, hmac, required, Context, HeaderName, Signed};
 use crate::form;
@@ -55,7 +54,7 @@ impl Params {
                 let hash = hex::decode(hash)
                     .map_err(|_| Error::malformed(header, "the url's body hash is not hex"))?;
                 // The hash is public (it is in the URL): a plain comparison leaks nothing.
-                if hash.as_slice() != Sha256::digest(body).as_slice() {
+                if hash.as_slice() != super::hmac::sha256(body).as_slice() {
                     return Err(Error::SignatureMismatch);
                 }
                 String::new()
@@ -113,7 +112,7 @@ impl Params {
         }
         let (url, params) = if body.first() == Some(&b'{') {
             let separator = if url.contains('?') { '&' } else { '?' };
-            let hash = hex::encode(Sha256::digest(body));
+            let hash = hex::encode(super::hmac::sha256(body));
             (
                 format!("{url}{separator}{}={hash}", self.body_hash_param),
                 String::new(),

@@ -298,7 +298,7 @@ pub struct JsonProtocol {
     pub verify: fn(&str, &[u8]) -> Result<String, String>,
     /// Sign options JSON and body → `{"headers", "url"?}` JSON, or the error code.
     pub sign: fn(&str, &[u8]) -> Result<String, String>,
-    /// Headers JSON → provider id.
+    /// Packed headers (`name\0value\0…`) → provider id.
     pub detect: fn(&str) -> Option<String>,
 }
 
@@ -336,10 +336,11 @@ impl Runtime for JsonProtocol {
     }
 
     fn detect(&self, headers: &[(String, String)]) -> Option<String> {
-        let map: Map<String, Value> = headers
+        // Packed as the JS layer packs them: `name\0value\0…`, lowercase names.
+        let packed: String = headers
             .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), Value::from(v.as_str())))
+            .map(|(k, v)| format!("{}\0{v}\0", k.to_ascii_lowercase()))
             .collect();
-        (self.detect)(&Value::Object(map).to_string())
+        (self.detect)(&packed)
     }
 }

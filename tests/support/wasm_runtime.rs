@@ -12,14 +12,44 @@ fn code_of(error: &JsValue) -> String {
         .unwrap_or_else(|| format!("no code on {error:?}"))
 }
 
+/// The one-shot `verify` as the npm package runs it: a `Verifier` built from the options,
+/// then the delivery's packed headers, body, URL and clock; `data` added from the body
+/// when the core leaves it out.
 fn verify(options: &str, body: &[u8]) -> Result<String, String> {
-    let event = smshook::wasm::verify_bytes(options, body).map_err(|e| code_of(&e))?;
+    verify_js(options, body).map_err(|e| code_of(&e))
+}
+
+/// As [`verify`], the thrown JS value kept.
+fn verify_js(options: &str, body: &[u8]) -> Result<String, JsValue> {
+    let fail = |e: &dyn core::fmt::Display| JsValue::from_str(&e.to_string());
+    let mut verifier = smshook::wasm::JsVerifier::one_shot(options)?;
+    let parsed: serde_json::Value = serde_json::from_str(options).unwrap_or_default();
+    let mut packed = String::new();
+    if let Some(headers) = parsed["headers"].as_object() {
+        for (name, value) in headers {
+            packed.push_str(&name.to_ascii_lowercase());
+            packed.push('\0');
+            packed.push_str(value.as_str().unwrap_or_default());
+            packed.push('\0');
+        }
+    }
+    let url = parsed["url"].as_str().map(str::to_owned);
+    // As the JS layer does: the provider named in the options goes with each delivery.
+    let provider = parsed["provider"].as_str().map(str::to_owned);
+    #[allow(clippy::cast_precision_loss)]
+    let now = parsed["now"].as_u64().map_or(-1.0, |ms| ms as f64);
+    let head = verifier.verify_bytes(&packed, body, url.clone(), now, provider.clone())?;
     // The text entry point must agree with the bytes entry point for UTF-8 bodies.
     if let Ok(text) = core::str::from_utf8(body) {
-        let again = smshook::wasm::verify_text(options, text).map_err(|e| code_of(&e))?;
-        assert_eq!(event, again, "verifyText and verifyBytes disagree");
+        let again = verifier.verify_text(&packed, text, url, now, provider)?;
+        assert_eq!(head, again, "verifyText and verifyBytes disagree");
     }
-    Ok(event)
+    let mut event: serde_json::Value = serde_json::from_str(&head).map_err(|e| fail(&e))?;
+    if event.get("data").is_none() {
+        let data = serde_json::from_slice(body).map_err(|e| fail(&e))?;
+        event["data"] = data;
+    }
+    Ok(event.to_string())
 }
 
 /// The `#[wasm_bindgen]` exports, called as the npm package calls them.
@@ -48,7 +78,7 @@ pub fn errors_are_coded() {
     let options = format!(
         r#"{{"provider":"textbee","secret":"{secret}","headers":{{"x-signature":"00"}},"now":0}}"#
     );
-    let error = smshook::wasm::verify_bytes(&options, b"{}").expect_err("must throw");
+    let error = verify_js(&options, b"{}").expect_err("must throw");
     assert_eq!(code_of(&error), "signature_mismatch");
     let provider = js_sys::Reflect::get(&error, &JsValue::from_str("provider")).ok();
     assert_eq!(
@@ -65,13 +95,11 @@ pub fn errors_are_coded() {
         "message leaks the secret: {message}"
     );
 
-    let error = smshook::wasm::verify_bytes(r#"{"secret":"x","headers":{}}"#, b"{}")
-        .expect_err("must throw");
+    let error = verify_js(r#"{"secret":"x","headers":{}}"#, b"{}").expect_err("must throw");
     assert_eq!(code_of(&error), "provider_not_detected");
-    let error = smshook::wasm::verify_bytes(r#"{"provider":"TextBee","secret":"x"}"#, b"{}")
-        .expect_err("must throw");
+    let error = verify_js(r#"{"provider":"TextBee","secret":"x"}"#, b"{}").expect_err("must throw");
     assert_eq!(code_of(&error), "unknown_provider");
-    let error = smshook::wasm::verify_bytes("not json", b"{}").expect_err("must throw");
+    let error = verify_js("not json", b"{}").expect_err("must throw");
     assert_eq!(code_of(&error), "invalid_argument");
 }
 
@@ -87,7 +115,7 @@ pub fn reads_the_js_clock() {
         .and_then(|rest| rest.strip_suffix('}'))
         .expect("signed JSON");
     let verify = format!(r#"{{"provider":"standard","secret":"{secret}","headers":{headers}}}"#);
-    let event = smshook::wasm::verify_bytes(&verify, br#"{"a":1}"#).expect("verify now");
+    let event = verify_js(&verify, br#"{"a":1}"#).expect("verify now");
     assert!(event.contains(r#""provider":"standard""#));
 }
 
