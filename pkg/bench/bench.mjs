@@ -207,7 +207,7 @@ for (const p of providers) {
 console.log("\n~1 KB bodies: a createVerifier() verifier (options read once) vs the same node:crypto checks");
 for (const p of providers) {
   const f = fixture(p, 1024);
-  const { provider, secret, headers, body, ...rest } = f.options;
+  const { provider, secret, headers, body, url: _url, ...rest } = f.options;
   const verifier = createVerifier({ secrets: { [provider]: secret }, ...rest });
   const delivery = f.url === undefined ? { headers, body } : { headers, body, url: f.url };
   verifier.verify(delivery);
