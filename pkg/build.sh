@@ -3,7 +3,8 @@
 #   dist/node/    wasm-bindgen --target nodejs (CommonJS, loads the .wasm with fs, synchronously)
 #   dist/web/     wasm-bindgen --target web (ESM with initSync), plus the .wasm inlined as
 #                 base64 (dist/web/wasm-inline.js) for browsers and bundlers
-#   dist/core.cjs the CommonJS twin of the hand-written src/core.js
+#   dist/core.cjs, dist/helpers.cjs  the CommonJS twins of the hand-written src/core.js and
+#                 src/helpers.js (the framework helpers' shared part)
 # Idempotent; the cargo step is incremental. Usage: bash pkg/build.sh
 set -euo pipefail
 PKG=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +31,7 @@ DIST="$PKG/dist"
 # Same cargo output and same tools as last time: only the JS twin needs regenerating.
 STAMP="$(sha256sum "$WASM" | cut -d' ' -f1) $("$WASM_BINDGEN" --version) $("$WASM_OPT" --version) $(sha256sum "$PKG/build.sh" | cut -d' ' -f1)"
 if [ -f "$DIST/.stamp" ] && [ "$(cat "$DIST/.stamp")" = "$STAMP" ] && [ -f "$DIST/web/smshook_bg.wasm" ]; then
-  node "$PKG/scripts/to-cjs.cjs" "$PKG/src/core.js" "$DIST/core.cjs"
+  for twin in core helpers; do node "$PKG/scripts/to-cjs.cjs" "$PKG/src/$twin.js" "$DIST/$twin.cjs"; done
   log "up to date: dist/web/smshook_bg.wasm $(wc -c < "$DIST/web/smshook_bg.wasm") bytes raw, $(gzip -9 -c "$DIST/web/smshook_bg.wasm" | wc -c) bytes gzip"
   exit 0
 fi
@@ -77,12 +78,12 @@ fs.writeFileSync(process.argv[2],
   "export const wasmBase64 = \"" + b64 + "\";\n");
 ' "$TMP/web/smshook_bg.wasm" "$TMP/web/wasm-inline.js"
 
-# CommonJS twin of src/core.js: the same text, `export` lines rewritten.
-node "$PKG/scripts/to-cjs.cjs" "$PKG/src/core.js" "$TMP/core.cjs"
+# CommonJS twins of src/core.js and src/helpers.js: the same text, `export` lines rewritten.
+for twin in core helpers; do node "$PKG/scripts/to-cjs.cjs" "$PKG/src/$twin.js" "$TMP/$twin.cjs"; done
 
 rm -rf "$DIST"
 mkdir -p "$DIST"
-cp -r "$TMP/node" "$TMP/web" "$TMP/core.cjs" "$DIST/"
+cp -r "$TMP/node" "$TMP/web" "$TMP/core.cjs" "$TMP/helpers.cjs" "$DIST/"
 # The generated folders are CommonJS (node) and ESM (web) regardless of pkg's "type".
 printf '{ "type": "commonjs" }\n' > "$DIST/node/package.json"
 printf '{ "type": "module" }\n' > "$DIST/web/package.json"

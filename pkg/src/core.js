@@ -1,7 +1,8 @@
 // smshook: the hand-written JavaScript layer over the WebAssembly core.
 //
 // Runtime-neutral: no imports, no Node or DOM APIs at the top level. Each entry point
-// (node.cjs, node.mjs, web.js, workerd.js) instantiates the wasm its own way and hands the
+// (node.cjs, web.js, inline.js, deno.js, workerd.js; node.mjs re-exports node.cjs, and the
+// ESM ones export the names of public.js) instantiates the wasm its own way and hands the
 // wasm-bindgen exports to `bindWasm`. build.sh derives dist/core.cjs from this file, so it
 // must keep to top-level `export function|class|const` declarations and no imports.
 
@@ -137,20 +138,18 @@ function rawBody(body, provider) {
 }
 
 /**
- * The options as the core's JSON: own keys only, without the body (and the headers, which
- * verify normalizes itself); a Date becomes its milliseconds and a non-finite number a
- * string, so that the core, the one place options are validated, refuses it by name.
+ * The sign options as the core's JSON: own keys only, without the body; a Date becomes
+ * its milliseconds and a URL its text, so that the core, the one place options are
+ * validated, refuses anything else by name.
  */
-function wasmOptions(options, what) {
+function signOptions(options) {
   if (options === null || typeof options !== "object") {
-    throw invalidArgument(`${what}: options must be an object`);
+    throw invalidArgument("sign: options must be an object");
   }
   const provider = requestProvider(options);
   const out = {};
   for (const key of Object.keys(options)) {
-    if (key === "body" || (key === "headers" && what !== "sign")) continue;
-    // The helpers' own options (they build `url` from them); verify and sign refuse them.
-    if ((key === "publicUrl" || key === "trustProxy") && what !== "verify" && what !== "sign") continue;
+    if (key === "body") continue;
     const value = options[key];
     out[key] = value instanceof Date ? value.getTime() : key === "url" ? urlText(value) : value;
   }
@@ -494,7 +493,7 @@ export function createVerifier(options) {
  */
 export function sign(options) {
   const w = ready();
-  const { out, provider } = wasmOptions(options, "sign");
+  const { out, provider } = signOptions(options);
   const body = rawBody(own(options, "body"), provider);
   const bytes = typeof body === "string" ? encoder.encode(body) : body;
   let json;

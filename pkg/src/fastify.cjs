@@ -2,74 +2,15 @@
 // smshook/fastify: a Fastify plugin over a smshook Verifier. No dependency on Fastify: the
 // plugin is marked "skip-override" (what fastify-plugin does), so it applies to the scope
 // it is registered in, and to nothing outside that scope.
-const { createVerifier, WebhookVerificationError } = require("smshook");
+const smshook = require("smshook");
+const { resolveOptions, isRefusal, DEFAULT_MAX_BODY_BYTES } = require("../dist/helpers.cjs");
+
+const { WebhookVerificationError } = smshook;
 
 const WHAT = "smshook/fastify";
 
-/** Codes that mean the app is misconfigured: they are thrown to Fastify, never answered as refusals. */
-const MISCONFIGURED = new Set(["invalid_argument", "invalid_secret"]);
-
 /** Options Fastify's register() itself reads and passes on to every plugin. */
 const REGISTER_OPTIONS = new Set(["prefix", "logLevel", "logSerializers"]);
-
-const DEFAULT_MAX_BODY_BYTES = 1048576;
-
-/** A refusal to answer the sender with (a WebhookVerificationError, not a misconfiguration). */
-function isRefusal(error) {
-  return error instanceof Error && error.name === "WebhookVerificationError" && typeof error.code === "string" &&
-    typeof error.status === "number" && !MISCONFIGURED.has(error.code);
-}
-
-/** Does this look like a Verifier from createVerifier() (of any copy of smshook)? */
-function isVerifier(value) {
-  return value !== null && typeof value === "object" && typeof value.verifyNodeRequest === "function" &&
-    typeof value.verifyRequest === "function" && Array.isArray(value.providers);
-}
-
-/**
- * The plugin's setup from its options, checked at registration so that a typo fails at
- * startup: `{ verifier, provider?, onError? }`; createVerifier's options (`{ secrets, … }`)
- * with an optional `provider` (this scope's) and `onError`; or verify's options
- * (`{ provider, secret, … }`) with `onError`. `limit` is the verifier's body limit when it
- * is built here (`maxBodyBytes`, default 1 MiB); unknown (undefined) for a Verifier given.
- */
-function resolveOptions(options, what) {
-  const fail = (message) => new WebhookVerificationError("invalid_argument", `${what}: ${message}`);
-  if (isVerifier(options)) return { verifier: options, provider: undefined, onError: undefined, limit: undefined };
-  if (options === null || typeof options !== "object") {
-    throw fail("pass options such as { provider: \"textbee\", secret: \"…\" }, { secrets: { … } } or { verifier }");
-  }
-  const rest = {};
-  for (const key of Object.keys(options)) if (!REGISTER_OPTIONS.has(key)) rest[key] = options[key];
-  const { onError, provider, verifier: given, maxBodyBytes } = rest;
-  delete rest.onError;
-  delete rest.provider;
-  delete rest.verifier;
-  if (onError !== undefined && typeof onError !== "function") throw fail("onError must be a function");
-  if (provider !== undefined && typeof provider !== "string") throw fail("provider must be a provider id string");
-  let verifier;
-  if (given !== undefined) {
-    if (!isVerifier(given)) throw fail("verifier must be a Verifier from createVerifier()");
-    const extra = Object.keys(rest);
-    if (extra.length > 0) throw fail(`with verifier, only provider and onError may be given (got ${extra.join(", ")}): the verifier holds the other options`);
-    verifier = given;
-  } else if (rest.secrets !== undefined) {
-    if (Object.prototype.hasOwnProperty.call(rest, "secret")) throw fail("give either secrets: { <provider>: secret } or provider and secret, not both");
-    verifier = createVerifier(rest);
-  } else {
-    if (provider === undefined) throw fail("provider is required with secret (or pass secrets: { <provider>: secret, … } to accept several)");
-    if (rest.secret === undefined) throw fail(`secret is required (the ${provider} webhook secret)`);
-    const { secret } = rest;
-    delete rest.secret;
-    verifier = createVerifier({ ...rest, secrets: { [provider]: secret } });
-  }
-  if (provider !== undefined && !verifier.providers.includes(provider)) {
-    throw new WebhookVerificationError("unknown_provider",
-      `${what}: provider ${JSON.stringify(provider)} is not configured (configured: ${verifier.providers.join(", ")})`);
-  }
-  const limit = given !== undefined ? undefined : maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  return { verifier, provider, onError, limit };
-}
 
 /** Where a body over the limit is recorded for the preHandler (the parser cannot answer it). */
 const TOO_LARGE = Symbol("smshook body too large");
@@ -156,7 +97,7 @@ function refuse(reply, error) {
  * scope.post("/webhooks/textbee", handler); })`.
  */
 async function smshookFastify(fastify, options) {
-  const setup = resolveOptions(options, WHAT);
+  const setup = resolveOptions(smshook, options, WHAT, "verifyNodeRequest", REGISTER_OPTIONS);
   const { verifier, provider, onError } = setup;
   // A Verifier given keeps its limit to itself: read at most Fastify's bodyLimit then (the
   // verifier still refuses a body over its own).

@@ -2,7 +2,7 @@
 # Tests the npm package as users get it: builds, `npm pack`s, installs the tarball into a
 # fresh temporary project and runs the tests there with `node --test` (a file missing from
 # package.json "files" fails here). Usage: bash pkg/test/run.sh
-#   SMSHOOK_SKIP_BUILD=1   reuse pkg/dist's wasm (dist/core.cjs is still regenerated from src/core.js)
+#   SMSHOOK_SKIP_BUILD=1   reuse pkg/dist's wasm (dist/core.cjs and dist/helpers.cjs are still regenerated)
 #   SMSHOOK_SKIP_BROWSER=1 / SMSHOOK_SKIP_WORKER=1 / SMSHOOK_SKIP_NODE22=1   skip the
 #   Chromium suites / the miniflare suite / everything on Node 22 (miniflare included)
 set -euo pipefail
@@ -16,7 +16,7 @@ log() { printf '[pkg/test] %s\n' "$*"; }
 if [ "${SMSHOOK_SKIP_BUILD:-}" = 1 ]; then
   # Reuse the wasm, but never a stale CommonJS twin of src/core.js (require() loads it).
   [ -f "$PKG/dist/.stamp" ] || { log "SMSHOOK_SKIP_BUILD=1 but there is no pkg/dist: run bash pkg/build.sh"; exit 1; }
-  node "$PKG/scripts/to-cjs.cjs" "$PKG/src/core.js" "$PKG/dist/core.cjs"
+  for twin in core helpers; do node "$PKG/scripts/to-cjs.cjs" "$PKG/src/$twin.js" "$PKG/dist/$twin.cjs"; done
 else
   bash "$PKG/build.sh"
 fi

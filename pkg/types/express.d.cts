@@ -1,4 +1,4 @@
-// Types of smshook/express for require() (express.d.ts is the same for import). They augment
+// Types of smshook/express, for require() and (re-exported by express.d.ts) for import. They augment
 // Express's Request (express-serve-static-core, from @types/express) with the fields the
 // middleware sets.
 import type {

@@ -1,4 +1,4 @@
-// Types of smshook/hono, for require() (hono.d.ts is the import twin). The middleware's
+// Types of smshook/hono, for require() and (re-exported by hono.d.ts) for import. The middleware's
 // Env has `webhook` in its Variables, so `c.get("webhook")` is typed in the handlers after it.
 import type {
   DataByProvider, ProviderId, PublicUrlOptions, Secret, VerifiedEvent, Verifier, VerifierOptions,

@@ -2,7 +2,7 @@
 // vector files (tests/vectors, SMSHOOK_VECTORS), signed again with smshook's sign() at one
 // fixed time, with the event fields the vector file expects.
 import { createRequire } from "node:module";
-import { sign } from "smshook";
+import { sign, PROVIDERS } from "smshook";
 
 const require = createRequire(import.meta.url);
 const { loadFiles } = require("../vectors-lib.cjs");
@@ -16,8 +16,12 @@ export const PUBLIC_ORIGIN = "https://hooks.example.com";
 /** The event fields compared (`occurredAt` may follow the signing time, so it is left out). */
 const FIELDS = ["provider", "type", "providerEvent", "id", "messageId", "from", "to", "text"];
 
-/** Providers that sign the body without the URL, each delivered by one route. */
-export const BODY_SIGNED = ["textbee", "standard", "telnyx", "sinch", "vonage", "zuc", "textus", "messages-dev", "httpsms"];
+/**
+ * Providers that sign the body without the URL (every registered one whose scheme is not
+ * a URL scheme: twilio and plivo are tested on their own), each delivered by one route.
+ */
+export const BODY_SIGNED = PROVIDERS.filter((p) => !/-url(-|$)/.test(p.scheme)).map((p) => p.id);
+if (BODY_SIGNED.length !== PROVIDERS.length - 2) throw new Error(`URL-signed providers changed: ${BODY_SIGNED}`);
 
 const files = new Map(loadFiles().map((f) => [f.provider, f]));
 
