@@ -23,30 +23,31 @@ use crate::{detect as detect_provider, Error, Provider, SignOptions, VerifyOptio
 #[derive(Clone, Copy)]
 struct Operation {
     name: &'static str,
-    keys: &'static [&'static str],
+    /// The accepted option names, in groups (several operations share a group).
+    keys: &'static [&'static [&'static str]],
 }
+
+/// The options that tune the checks of a delivery (`VerifyOptions`), read by `verify`
+/// and by `createVerifier` alike.
+const CHECKS: &[&str] = &[
+    "now",
+    "toleranceSeconds",
+    "maxBodyBytes",
+    "leewaySeconds",
+    "maxAgeSeconds",
+    "audience",
+    "subject",
+    "allowUnsigned",
+];
 
 const VERIFY: Operation = Operation {
     name: "verify",
-    keys: &[
-        "provider",
-        "secret",
-        "headers",
-        "now",
-        "toleranceSeconds",
-        "maxBodyBytes",
-        "leewaySeconds",
-        "maxAgeSeconds",
-        "audience",
-        "subject",
-        "allowUnsigned",
-        "url",
-    ],
+    keys: &[&["provider", "secret", "headers", "url"], CHECKS],
 };
 
 const SIGN: Operation = Operation {
     name: "sign",
-    keys: &[
+    keys: &[&[
         "provider",
         "secret",
         "now",
@@ -57,7 +58,7 @@ const SIGN: Operation = Operation {
         "url",
         "nonce",
         "timestamped",
-    ],
+    ]],
 };
 
 /// The options object of the JS `verify` and `sign` (JSON from the JS layer, with headers
@@ -79,7 +80,11 @@ impl<'a> JsOptions<'a> {
         let object = json::object(text).map_err(|_| invalid("options must be a JSON object"))?;
         for (key, _) in object.members() {
             let name = json::text(Some(key)).unwrap_or_default();
-            if !operation.keys.contains(&name.as_str()) {
+            if !operation
+                .keys
+                .iter()
+                .any(|group| group.contains(&name.as_str()))
+            {
                 return Err(Error::InvalidArgument {
                     message: format!("{}: unknown option \"{name}\"", operation.name),
                 });

@@ -381,7 +381,7 @@ export class Verifier {
     }
     const secrets = own(options, "secrets");
     if (secrets !== null && typeof secrets === "object") {
-      const known = JSON.parse(wasm.providers()).map((p) => p.id);
+      const known = providerList.map((p) => p.id);
       for (const id of Object.keys(secrets)) {
         if (!known.includes(id)) {
           throw new WebhookVerificationError("unknown_provider", `createVerifier: secrets names an unknown provider ${JSON.stringify(id)} (known: ${known.join(", ")})`);
@@ -406,7 +406,7 @@ export class Verifier {
     if (given === undefined) return null;
     if (typeof given !== "string") throw invalidArgument(`${what}: provider must be a string`);
     if (!this.#providers.includes(given)) {
-      const known = wasm.providers().includes(`"${given}"`);
+      const known = providerList.some((p) => p.id === given);
       throw new WebhookVerificationError(
         "unknown_provider",
         known

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::{JsOptions, Operation};
+use super::{JsOptions, Operation, CHECKS};
 use crate::json::{self, Object};
 use crate::{
     detect_among, Error, Event, EventError, EventType, Headers, Provider, Verifier, VerifyOptions,
@@ -18,17 +18,7 @@ pub type Refusal = (Error, Option<Provider>);
 /// The options `createVerifier` reads (the request comes with each call).
 pub(super) const CONFIG: Operation = Operation {
     name: "createVerifier",
-    keys: &[
-        "secrets",
-        "now",
-        "toleranceSeconds",
-        "maxBodyBytes",
-        "leewaySeconds",
-        "maxAgeSeconds",
-        "audience",
-        "subject",
-        "allowUnsigned",
-    ],
+    keys: &[&["secrets"], CHECKS],
 };
 
 /// A provider's verifier.
