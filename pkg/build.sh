@@ -3,6 +3,7 @@
 #   dist/node/    wasm-bindgen --target nodejs (CommonJS, loads the .wasm with fs, synchronously)
 #   dist/web/     wasm-bindgen --target web (ESM with initSync), plus the .wasm inlined as
 #                 base64 (dist/web/wasm-inline.js) for browsers and bundlers
+#   dist/samples.js  one sample delivery per provider and event type (scripts/samples.mjs)
 #   dist/core.cjs, dist/helpers.cjs  the CommonJS twins of the hand-written src/core.js and
 #                 src/helpers.js (the framework helpers' shared part)
 # Idempotent; the cargo step is incremental. Usage: bash pkg/build.sh
@@ -32,6 +33,7 @@ DIST="$PKG/dist"
 STAMP="$(sha256sum "$WASM" | cut -d' ' -f1) $("$WASM_BINDGEN" --version) $("$WASM_OPT" --version) $(sha256sum "$PKG/build.sh" | cut -d' ' -f1)"
 if [ -f "$DIST/.stamp" ] && [ "$(cat "$DIST/.stamp")" = "$STAMP" ] && [ -f "$DIST/web/smshook_bg.wasm" ]; then
   for twin in core helpers; do node "$PKG/scripts/to-cjs.cjs" "$PKG/src/$twin.js" "$DIST/$twin.cjs"; done
+  node "$PKG/scripts/samples.mjs" "$ROOT/tests/vectors" "$DIST/samples.js"
   log "up to date: dist/web/smshook_bg.wasm $(wc -c < "$DIST/web/smshook_bg.wasm") bytes raw, $(gzip -9 -c "$DIST/web/smshook_bg.wasm" | wc -c) bytes gzip"
   exit 0
 fi
@@ -87,6 +89,9 @@ cp -r "$TMP/node" "$TMP/web" "$TMP/core.cjs" "$TMP/helpers.cjs" "$DIST/"
 # The generated folders are CommonJS (node) and ESM (web) regardless of pkg's "type".
 printf '{ "type": "commonjs" }\n' > "$DIST/node/package.json"
 printf '{ "type": "module" }\n' > "$DIST/web/package.json"
+
+# The CLI's and the playground's sample deliveries, from the shared vectors.
+node "$PKG/scripts/samples.mjs" "$ROOT/tests/vectors" "$DIST/samples.js"
 
 echo "$STAMP" > "$DIST/.stamp"
 raw=$(wc -c < "$DIST/web/smshook_bg.wasm")

@@ -17,6 +17,7 @@ if [ "${SMSHOOK_SKIP_BUILD:-}" = 1 ]; then
   # Reuse the wasm, but never a stale CommonJS twin of src/core.js (require() loads it).
   [ -f "$PKG/dist/.stamp" ] || { log "SMSHOOK_SKIP_BUILD=1 but there is no pkg/dist: run bash pkg/build.sh"; exit 1; }
   for twin in core helpers; do node "$PKG/scripts/to-cjs.cjs" "$PKG/src/$twin.js" "$PKG/dist/$twin.cjs"; done
+  node "$PKG/scripts/samples.mjs" "$ROOT/tests/vectors" "$PKG/dist/samples.js"
 else
   bash "$PKG/build.sh"
 fi
@@ -41,6 +42,9 @@ ln -s "$PKG/node_modules" "$WORK/node_modules"
 cp -r "$PKG/test" ./test
 export SMSHOOK_VECTORS="$ROOT/tests/vectors"
 export SMSHOOK_TARBALL="$WORK/$TARBALL"
+# The installed package's folder: the CLI's and the playground's files that are not
+# exported subpaths (dist/samples.js, src/diagnose.js, src/capture.js) are tested there.
+export SMSHOOK_PKG_DIR="$WORK/project/node_modules/smshook"
 
 status=0
 run() { # label node-binary files…
@@ -51,7 +55,7 @@ run() { # label node-binary files…
   fi
 }
 
-suites=(test/vectors.test.mjs test/vectors.test.cjs test/api.test.mjs test/express.test.mjs test/frameworks.test.mjs test/types.test.mjs test/package-lint.test.mjs test/oracles.test.mjs test/recipes.test.mjs)
+suites=(test/vectors.test.mjs test/vectors.test.cjs test/samples.test.mjs test/api.test.mjs test/express.test.mjs test/frameworks.test.mjs test/types.test.mjs test/package-lint.test.mjs test/oracles.test.mjs test/recipes.test.mjs)
 # Deno and Bun (the npm binaries, offline, Deno with no permission flag); every entry's exports.
 suites+=(test/runtimes.test.mjs)
 # Chromium: esbuild (smshook/inline), and Vite 8 and webpack 5 with the .wasm as an asset.
