@@ -942,6 +942,8 @@ export interface ProviderInfo {
   readonly name: string;
   readonly scheme: string;
   readonly signatureHeader: string;
+  /** The headers (lowercase) it sends with its signature, that a forwarder passes along with the raw body. */
+  readonly headers: readonly string[];
 }
 
 export declare class WebhookVerificationError extends Error {

@@ -443,9 +443,11 @@ struct ProviderInfo {
     name: &'static str,
     scheme: &'static str,
     signature_header: &'static str,
+    headers: &'static [&'static str],
 }
 
-/// Every provider as JSON: `[{id, name, scheme, signatureHeader}]`.
+/// Every provider as JSON: `[{id, name, scheme, signatureHeader, headers}]`, `headers` being
+/// the (lowercase) headers it sends with its signature.
 #[wasm_bindgen]
 #[must_use]
 pub fn providers() -> String {
@@ -457,6 +459,7 @@ pub fn providers() -> String {
             name: p.name(),
             scheme: p.scheme_name(),
             signature_header: p.signature_header(),
+            headers: p.headers(),
         })
         .collect();
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned())

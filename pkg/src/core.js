@@ -13,7 +13,7 @@ let providerList = null;
 export function bindWasm(exports) {
   wasm = exports;
   providerList = Object.freeze(
-    JSON.parse(exports.providers()).map((p) => Object.freeze(p)),
+    JSON.parse(exports.providers()).map((p) => Object.freeze({ ...p, headers: Object.freeze(p.headers) })),
   );
   return providerList;
 }

@@ -56,7 +56,10 @@ test("PROVIDERS is frozen and is the registry: one vector file each, and the Typ
   const dts = fs.readFileSync(path.join(process.env.SMSHOOK_VECTORS, "..", "..", "pkg", "index.d.cts"), "utf8");
   const union = /export type ProviderId =([^;]*);/.exec(dts)?.[1] ?? "";
   assert.deepEqual([...union.matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort(), ids, "index.d.cts ProviderId");
-  for (const p of PROVIDERS) assert.deepEqual(Object.keys(p).sort(), ["id", "name", "scheme", "signatureHeader"]);
+  for (const p of PROVIDERS) {
+    assert.deepEqual(Object.keys(p).sort(), ["headers", "id", "name", "scheme", "signatureHeader"]);
+    assert.ok(Object.isFrozen(p.headers) && p.headers.includes(p.signatureHeader.toLowerCase()), `${p.id}: headers hold its signature header`);
+  }
   assert.throws(() => { PROVIDERS.push({}); }, TypeError);
 });
 
