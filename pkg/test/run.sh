@@ -55,7 +55,7 @@ run() { # label node-binary files…
   fi
 }
 
-suites=(test/vectors.test.mjs test/vectors.test.cjs test/samples.test.mjs test/capture.test.mjs test/diagnose.test.mjs test/api.test.mjs test/express.test.mjs test/frameworks.test.mjs test/types.test.mjs test/package-lint.test.mjs test/oracles.test.mjs test/recipes.test.mjs)
+suites=(test/vectors.test.mjs test/vectors.test.cjs test/samples.test.mjs test/capture.test.mjs test/diagnose.test.mjs test/cli.test.mjs test/api.test.mjs test/express.test.mjs test/frameworks.test.mjs test/types.test.mjs test/package-lint.test.mjs test/oracles.test.mjs test/recipes.test.mjs)
 # Deno and Bun (the npm binaries, offline, Deno with no permission flag); every entry's exports.
 suites+=(test/runtimes.test.mjs)
 # Chromium: esbuild (smshook/inline), and Vite 8 and webpack 5 with the .wasm as an asset.
