@@ -38,10 +38,21 @@ export function pad(text, n) {
   return s + " ".repeat(Math.max(0, n - width(s)));
 }
 
-/** `text` on one line (control characters as spaces), at most `max` characters, "…" when cut. */
+/**
+ * C0 and C1 control characters and the bidirectional overrides: what a hostile message
+ * text or id could use to move the cursor, recolour or reorder a terminal line.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` safe to print: unsafe characters written as `\u` escapes (as JSON writes them). */
+export function printable(text) {
+  return String(text).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** `text` on one line (unsafe characters as spaces), at most `max` characters, "…" when cut. */
 export function shorten(text, max) {
-  // eslint-disable-next-line no-control-regex
-  const line = String(text ?? "").replace(/[\x00-\x1f\x7f]+/g, " ").trim();
+  const line = String(text ?? "").replace(new RegExp(`(?:${UNSAFE.source})+`, "g"), " ").trim();
   return line.length <= max ? line : `${line.slice(0, Math.max(0, max - 1))}…`;
 }
 

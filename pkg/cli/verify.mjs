@@ -5,7 +5,7 @@
  */
 import { InputError, intOption, parseArgs, secretOption, UsageError, urlOption } from "./args.mjs";
 import { checkProvider, readInput } from "./input.mjs";
-import { columns, painter, shorten } from "./output.mjs";
+import { columns, painter, printable, shorten } from "./output.mjs";
 
 const SPEC = {
   options: {
@@ -60,8 +60,8 @@ async function readDelivery(options, capture) {
 
 /** The human lines of a verified event: aligned key/value pairs. */
 function eventLines(paint, event) {
-  const show = (value) => (value === null || value === undefined ? paint.dim("-") : typeof value === "string" ? value : JSON.stringify(value));
-  const rows = FIELDS.map((name) => [`  ${name}`, name === "text" && event.text !== null ? JSON.stringify(event.text) : show(event[name])]);
+  const show = (value) => (value === null || value === undefined ? paint.dim("-") : typeof value === "string" ? printable(value) : JSON.stringify(value));
+  const rows = FIELDS.map((name) => [`  ${name}`, name === "text" && event.text !== null ? printable(JSON.stringify(event.text)) : show(event[name])]);
   rows.push(["  data", shorten(JSON.stringify(event.data), 100)]);
   return columns(rows);
 }

@@ -9,11 +9,11 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { sign, verify } from "smshook";
 
 const INSTALLED = join(process.cwd(), "node_modules", ".bin", "smshook");
-const BIN = existsSync(INSTALLED) ? INSTALLED : "/work/main/pkg/cli/smshook.mjs";
+const BIN = existsSync(INSTALLED) ? INSTALLED : fileURLToPath(new URL("../cli/smshook.mjs", import.meta.url));
 const PKG = join(dirname(realpathSync(BIN)), "..");
 const { samplesOf } = await import(pathToFileURL(join(PKG, "dist", "samples.js")));
 const VERSION = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8")).version;
@@ -359,6 +359,33 @@ test("listen human output: the banner first, one aligned line per delivery with 
   assert.match(sentLines[0], /^message\.received {2}sms\.received {3}200 {2}\{"ok":true,"id":/);
   assert.match(sentLines[1], /^unknown {11}sms\.delivered {2}200 {2}/);
   assert.equal(sentLines[0].indexOf(" 200 "), sentLines[1].indexOf(" 200 "), "aligned columns");
+});
+
+test("hostile text cannot drive the terminal: control characters and bidi overrides never reach the output", async () => {
+  const hostile = "\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202eevil";
+  const body = JSON.stringify({ event: "sms.received", version: "1", data: { messageId: "x\u001b[1Ay", from: "+1555\u001b[0m", to: "+1666", body: hostile, receivedAt: "2026-03-01T15:30:00.000Z" } });
+  const file = join(TMP, "hostile.json");
+  writeFileSync(file, body);
+  const listener = await listen(["--provider", "zuc", "--secret", "zuc-secret"]);
+  let sent;
+  let stopped;
+  try {
+    sent = await run(["send", "zuc", `${listener.url}/`, "--body", file, "--secret", "zuc-secret"]);
+  } finally {
+    stopped = await listener.stop();
+  }
+  assert.equal(sent.code, 0, sent.stderr);
+  assert.match(stopped.stdout, / verified/);
+  const signed = sign({ provider: "zuc", secret: "zuc-secret", body });
+  const capture = join(TMP, "hostile.http");
+  writeFileSync(capture, rawRequest("/", "hooks.example.com", signed.headers, body));
+  const checked = await run(["verify", "--provider", "zuc", "--secret", "zuc-secret", "--request", capture]);
+  assert.equal(checked.code, 0, checked.stderr);
+  assert.match(stopped.stdout, /pwned.*evil/, "the text is shown, its controls as spaces");
+  assert.match(checked.stdout, /from +\+1555\\u001b\[0m/, "verify escapes what it prints");
+  for (const out of [stopped.stdout, checked.stdout, sent.stdout]) {
+    assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+  }
 });
 
 // ------------------------------------------------------------------ listen --forward

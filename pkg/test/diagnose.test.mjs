@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const PKG = process.env.SMSHOOK_PKG_DIR ?? "/work/main/pkg";
+const PKG = process.env.SMSHOOK_PKG_DIR ?? fileURLToPath(new URL("..", import.meta.url));
 /** A package file: beside this test in the repository, else in the installed package. */
 async function load(rel) {
   const local = new URL(`../${rel}`, import.meta.url);
