@@ -99,12 +99,14 @@ function configure(argv, smshook) {
 
 /**
  * One human line of a delivery: time, provider, type, id, from → to, text, verdict (a
- * refused delivery: time, provider, the error code and the diagnosis' first finding).
+ * refused delivery: time, provider, "refused", the error code and the diagnosis' first
+ * finding).
  */
 function humanLine(paint, record) {
   const time = paint.dim(new Date(record.time).toTimeString().slice(0, 8));
   if (!record.verified) {
-    return [time, pad(record.provider, 12), `${paint.red(record.code)}${record.finding ? paint.dim(`: ${record.finding}`) : ""}`].join("  ");
+    const why = `${paint.red(record.code)}${record.finding ? paint.dim(`: ${record.finding}`) : ""}`;
+    return [time, pad(record.provider, 12), pad(paint.red("refused"), 17), why].join("  ");
   }
   const route = record.from === null && record.to === null ? "-" : `${record.from ?? "-"} → ${record.to ?? "-"}`;
   const text = record.text === null ? "" : JSON.stringify(shorten(record.text, 26));

@@ -341,16 +341,20 @@ test("listen refuses like the Worker: {\"error\": code} with the code's status; 
 test("listen human output: the banner first, one aligned line per delivery with from → to and the verdict", async () => {
   const listener = await listen(["--provider", "zuc", "--secret", "zuc-secret"]);
   let sent;
+  let wrong;
   let stopped;
   try {
     sent = await run(["send", "zuc", `${listener.url}/`, "--all", "--secret", "zuc-secret"]);
+    wrong = await run(["send", "zuc", `${listener.url}/`, "--secret", "not-zuc-secret"]);
   } finally {
     stopped = await listener.stop();
   }
   assert.equal(sent.code, 0, sent.stderr);
+  assert.equal(wrong.code, 1, wrong.stderr);
   const lines = stopped.stdout.trimEnd().split("\n");
   assert.equal(lines[0], `listening on ${listener.url}/ (provider zuc)`);
-  assert.equal(lines.length, 1 + samplesOf("zuc").length);
+  assert.equal(lines.length, 2 + samplesOf("zuc").length);
+  assert.match(lines.at(-1), /^\d\d:\d\d:\d\d {2}zuc {11}refused {12}signature_mismatch: /);
   assert.match(lines[1], /^\d\d:\d\d:\d\d {2}zuc {11}message\.received {2}.+ → .+ {2}".*" +verified$/);
   assert.match(lines[2], /^\d\d:\d\d:\d\d {2}zuc {11}unknown {12}/);
   assert.doesNotMatch(stopped.stdout, /\x1b\[/, "no colour in a pipe");
