@@ -5,6 +5,7 @@
 import * as smshook from "../../pkg/src/inline.js";
 import { check, show } from "./verify.js";
 import { findSample, generate, sampleProviders } from "./generate.js";
+import { ed25519PublicKey } from "./public-key.js";
 import { samplesOf } from "../../pkg/dist/samples.js";
 
 const byId = (id) => document.getElementById(id);
@@ -83,11 +84,13 @@ function setUpGenerate(form, verifyForm, selectTab) {
   });
   pickProvider();
   const out = (id, text) => { byId(id).textContent = text; };
-  form.addEventListener("submit", (e) => {
+  form.addEventListener("submit", async (e) => {
     e.preventDefault();
     sample = findSample(f["gen-provider"].value, f["gen-event"].value);
+    const secret = f["gen-secret"].value;
+    byId("gen-load").disabled = true;
     try {
-      current = generate(smshook, sample, f["gen-secret"].value, f["gen-url"].value.trim());
+      current = generate(smshook, sample, secret, f["gen-url"].value.trim());
     } catch (error) {
       current = null;
       out("gen-status", `${error.code ?? "error"}: ${error.message}`);
@@ -95,9 +98,17 @@ function setUpGenerate(form, verifyForm, selectTab) {
       byId("gen-load").disabled = true;
       return;
     }
+    let keyNote = "";
+    if (sample.secret !== sample.verifySecret && secret !== sample.secret) {
+      // An asymmetric scheme (Telnyx's Ed25519) with the user's own seed: verify needs its public key.
+      const publicKey = await ed25519PublicKey(secret);
+      current.verify.secret = publicKey ?? "";
+      keyNote = publicKey ? ` Verify with the seed's public key ${publicKey}.`
+        : " This browser cannot derive the seed's public key: enter it in the verify form.";
+    }
     const seconds = new Date().toISOString().slice(0, 19).replace("T", " ");
     out("gen-status", `A ${sample.provider} ${sample.eventType} delivery signed at ${seconds} UTC` +
-      (sample.signsUrl ? ` for ${current.url}` : "") + `. Sample body from ${sample.source}.`);
+      (sample.signsUrl ? ` for ${current.url}` : "") + `. Sample body from ${sample.source}.${keyNote}`);
     out("gen-headers", current.headerText);
     out("gen-body", current.body);
     out("gen-curl", current.curl);

@@ -17,7 +17,8 @@ export function findSample(provider, eventType) {
 /**
  * Signs `sample` now with `secret`, posting to `url`. Returns { headers, body, url,
  * headerText, curl, verify } where `verify` holds the verify form's values for it (telnyx:
- * the sample's public key, since sign() takes the private seed). Throws
+ * the sample's public key, since sign() takes the private seed; for another seed the
+ * caller derives its public key, see public-key.js). Throws
  * WebhookVerificationError (e.g. invalid_secret).
  */
 export function generate(smshook, sample, secret, url, nowMs = Date.now()) {

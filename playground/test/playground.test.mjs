@@ -7,6 +7,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import zlib from "node:zlib";
@@ -352,6 +353,21 @@ for (const origin of ["file", "http"]) {
       await page.click("#gen-load");
       assert.equal(await page.inputValue('[name="secret"]'), sample.verifySecret);
       assert.notEqual(sample.verifySecret, sample.secret);
+      await page.click('#verify-form button[type="submit"]');
+      assert.equal((await readResult(page)).verdict, "verified");
+    });
+
+    test("generate telnyx with a seed of one's own: the page derives its public key (WebCrypto) for verify", async () => {
+      const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+      const seed = privateKey.export({ format: "der", type: "pkcs8" }).subarray(-32).toString("base64");
+      const expected = publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("base64");
+      await page.click("#tab-generate");
+      await page.selectOption("#gen-provider", "telnyx");
+      await page.fill("#gen-secret", seed);
+      await page.click('#generate-form button[type="submit"]');
+      await page.waitForFunction((key) => document.querySelector('[data-testid="gen-status"]').textContent.includes(key), expected, { timeout: 10000 });
+      await page.click("#gen-load");
+      assert.equal(await page.inputValue('[name="secret"]'), expected);
       await page.click('#verify-form button[type="submit"]');
       assert.equal((await readResult(page)).verdict, "verified");
     });
