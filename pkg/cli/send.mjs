@@ -74,7 +74,7 @@ export async function sendCommand(argv, { smshook, samples: { samplesOf, sampleB
     const now = Date.now();
     const extra = sample === null ? {} : { ...sample.sign };
     if (given !== null && options.event === undefined) delete extra.eventType; // the body's own type
-    const signsUrl = sample?.signsUrl ?? (provider === "twilio" || provider === "plivo");
+    const signsUrl = samples.some((s) => s.signsUrl); // twilio, plivo: the samples say so
     const signOptions = { provider, secret, body: given ?? sampleBody(sample, now), now, ...extra, ...overrides };
     if (signsUrl) signOptions.url = url.href;
     return { sample, request: signed(smshook, signOptions) };
