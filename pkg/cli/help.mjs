@@ -7,7 +7,8 @@ const EXIT_CODES = `Exit codes:
   1  refused: a delivery did not verify, or a receiver answered non-2xx
   2  usage error: unknown command or option, missing argument
   3  input error: unreadable file, unparseable capture, unknown provider or event, bad secret
-  4  network error: connection refused, timeout, address in use`;
+  4  network error: connection refused, timeout, address in use
+  70 internal error (a bug in smshook: please report it)`;
 
 const SECRETS = `Secrets: --secret (and --forward-secret) may be left out when SMSHOOK_SECRET (and
 SMSHOOK_FORWARD_SECRET) are set, which keeps them out of shell history. They are never printed.`;
@@ -36,8 +37,7 @@ Examples:
   smshook send textbee http://127.0.0.1:8787/ --all --secret "$SECRET"
   smshook verify --provider standard --request capture.txt --json
 
-Providers: textbee, messages-dev, zuc, httpsms, textus, standard, twilio, telnyx, vonage,
-plivo, sinch.
+Providers: {{providers}}.
 
 ${SECRETS}
 
@@ -58,6 +58,8 @@ Options:
   --audience A      httpsms: the JWT aud (the URL you registered)
   --subject S       httpsms: the JWT sub (your user id)
   --timeout MS      time out each request (default 10000)
+  --dry-run         print each request as it would go on the wire (raw HTTP) instead of
+                    sending it (with --json: {provider, eventType, providerEvent, url, headers, body})
   --json            one JSON object per line: {provider, eventType, providerEvent, status, ok, response}
   -h, --help        this help
 
@@ -67,6 +69,7 @@ Examples:
   smshook send textbee http://127.0.0.1:8787/ --secret "$SECRET" --all
   smshook send twilio https://hooks.example.com/sms --secret "$AUTH_TOKEN" --event message.delivered
   echo '{"type":"ping"}' | smshook send standard http://127.0.0.1:3000/hook --body - --json
+  smshook send twilio https://hooks.example.com/sms --dry-run > capture.http   # then: smshook verify --request capture.http
 
 ${SECRETS}
 
@@ -158,9 +161,21 @@ ${EXIT_CODES}
 `,
 };
 
-/** The help text of `command` ("" for the tool). */
-export function helpText(command) {
-  return TEXTS[command];
+/** The help text of `command` ("" for the tool), naming the ids of `providers` (PROVIDERS). */
+export function helpText(command, providers) {
+  return TEXTS[command].replace("{{providers}}", wrap(providers.map((p) => p.id).join(", "), "Providers: ".length));
+}
+
+/** `text` wrapped at spaces to 88 columns, the first line `indent` characters shorter. */
+function wrap(text, indent) {
+  const lines = [""];
+  for (const word of text.split(" ")) {
+    const width = lines.length === 1 ? 88 - indent : 88;
+    const last = lines.at(-1);
+    if (last !== "" && last.length + 1 + word.length > width) lines.push(word);
+    else lines[lines.length - 1] = last === "" ? word : `${last} ${word}`;
+  }
+  return lines.join("\n");
 }
 
 /** The commands that have a help text. */

@@ -16,6 +16,7 @@ const SPEC = {
     audience: { type: "string" },
     subject: { type: "string" },
     timeout: { type: "string" },
+    "dry-run": { type: "boolean" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
@@ -54,6 +55,26 @@ function signed(smshook, options) {
   }
 }
 
+/**
+ * --dry-run: each delivery as the HTTP request it would be (CRLF line endings, the headers
+ * node:http adds included), separated by a blank line; with `json`, one object per line:
+ * { provider, eventType, providerEvent, url, headers, body }.
+ */
+function printRequests(deliveries, url, provider, json) {
+  const out = deliveries.map(({ sample, request }) => {
+    const target = new URL(request.url ?? url.href);
+    if (json) {
+      return JSON.stringify({ provider, eventType: sample?.eventType ?? null, providerEvent: sample?.providerEvent ?? null,
+        url: target.href, headers: request.headers, body: request.body });
+    }
+    const head = [`POST ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`,
+      ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
+      `Content-Length: ${Buffer.byteLength(request.body)}`, "Connection: keep-alive"];
+    return `${head.join("\r\n")}\r\n\r\n${request.body}`;
+  });
+  process.stdout.write(`${out.join(json ? "\n" : "\n\n")}\n`);
+}
+
 /** Runs `smshook send` with `argv`; returns the exit code. */
 export async function sendCommand(argv, { smshook, samples: { samplesOf, sampleBody } }) {
   const { options, positionals: [providerArg, target] } = parseArgs(argv, SPEC, "send");
@@ -80,6 +101,10 @@ export async function sendCommand(argv, { smshook, samples: { samplesOf, sampleB
     return { sample, request: signed(smshook, signOptions) };
   });
 
+  if (options["dry-run"]) {
+    printRequests(deliveries, url, provider, options.json === true);
+    return 0;
+  }
   const paint = painter(process.stdout);
   const typeWidth = Math.max(0, ...deliveries.map((d) => (d.sample?.eventType ?? "-").length));
   const nameWidth = Math.max(0, ...deliveries.map((d) => (d.sample?.providerEvent || "-").length));

@@ -2,7 +2,7 @@
 /**
  * smshook: the command-line tool of the npm package (`npx smshook`): send, verify, listen,
  * secret. Node built-ins and the package's own files only. Exit codes: 0 ok, 1 refused or
- * not 2xx, 2 usage, 3 input, 4 network (see help.mjs).
+ * not 2xx, 2 usage, 3 input, 4 network, 70 internal error (see help.mjs).
  */
 import { readFileSync } from "node:fs";
 import { CliError, EXIT, UsageError } from "./args.mjs";
@@ -12,6 +12,15 @@ import { printError } from "./output.mjs";
 /** The package's version, from its package.json. */
 function version() {
   return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+}
+
+/**
+ * The provider ids for the help texts, from the samples (plain data: --help loads no wasm;
+ * every provider has samples, pkg/test/samples.test.mjs checks it).
+ */
+async function providerIds() {
+  const { SAMPLES } = await import("../dist/samples.js");
+  return [...new Set(SAMPLES.map((s) => s.provider))].map((id) => ({ id }));
 }
 
 /** The modules a command needs, imported on first use (so --help stays instant). */
@@ -34,10 +43,10 @@ export async function main(argv) {
     const topic = command === "help" && rest[0] !== undefined ? rest[0] : "";
     if (topic !== "" && !COMMANDS.includes(topic)) throw new UsageError(`unknown command ${JSON.stringify(topic)}`, "");
     if (command === undefined) {
-      process.stderr.write(helpText(""));
+      process.stderr.write(helpText("", await providerIds()));
       return EXIT.usage;
     }
-    process.stdout.write(helpText(topic));
+    process.stdout.write(helpText(topic, await providerIds()));
     return EXIT.ok;
   }
   if (command === "-v" || command === "--version") {
@@ -48,7 +57,7 @@ export async function main(argv) {
     throw new UsageError(command.startsWith("-") ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)} (one of: ${COMMANDS.join(", ")})`, "");
   }
   if (rest.includes("-h") || rest.includes("--help")) {
-    process.stdout.write(helpText(command));
+    process.stdout.write(helpText(command, await providerIds()));
     return EXIT.ok;
   }
   const run = await RUNNERS[command]();

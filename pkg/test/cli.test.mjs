@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { sign, verify } from "smshook";
+import { PROVIDERS, sign, verify } from "smshook";
 
 const INSTALLED = join(process.cwd(), "node_modules", ".bin", "smshook");
 const BIN = existsSync(INSTALLED) ? INSTALLED : fileURLToPath(new URL("../cli/smshook.mjs", import.meta.url));
@@ -175,6 +175,41 @@ test("--help of the tool and of every command: usage, options, examples, exit co
   }
   const version = await run(["--version"]);
   assert.deepEqual([version.code, version.stdout], [0, `${VERSION}\n`]);
+  const tool = (await run(["--help"])).stdout;
+  assert.match(tool, /70 internal error/);
+  const named = /Providers: ([^.]*)\./.exec(tool)[1].split(/,\s*/);
+  assert.deepEqual(named.sort(), PROVIDERS.map((p) => p.id).sort(), "the tool's help names every provider");
+});
+
+test("send posts exactly the signed headers (and what HTTP needs: host, content-length, connection)", async () => {
+  const app = await receiver(() => [200, "{}"]);
+  try {
+    const sent = await run(["send", "textbee", app.url, "--secret", TEXTBEE_SECRET]);
+    assert.equal(sent.code, 0, sent.stderr);
+  } finally {
+    await app.close();
+  }
+  assert.equal(app.requests.length, 1);
+  assert.deepEqual(Object.keys(app.requests[0].headers).sort(), ["connection", "content-length", "content-type", "host", "x-signature"]);
+});
+
+test("send --dry-run prints the requests as they would go on the wire; verify reads them back", async () => {
+  const port = await closedPort(); // nothing is sent: a closed port still succeeds
+  const raw = await run(["send", "twilio", `http://127.0.0.1:${port}/sms?a=1`, "--secret", "tw-token", "--event", "message.delivered", "--dry-run"]);
+  assert.equal(raw.code, 0, raw.stderr);
+  assert.match(raw.stdout, new RegExp(`^POST /sms\\?a=1 HTTP/1\\.1\r\nHost: 127\\.0\\.0\\.1:${port}\r\n`));
+  const file = join(TMP, "dry-run.http");
+  writeFileSync(file, raw.stdout.replace(/\n$/, ""));
+  const checked = await run(["verify", "--provider", "twilio", "--secret", "tw-token", "--request", file, "--url", `http://127.0.0.1:${port}/sms?a=1`, "--json"]);
+  assert.equal(checked.code, 0, checked.stdout);
+  assert.equal(JSON.parse(checked.stdout).event.type, "message.delivered");
+  const all = await run(["send", "textbee", `http://127.0.0.1:${port}/`, "--secret", TEXTBEE_SECRET, "--all", "--dry-run", "--json"]);
+  assert.equal(all.code, 0, all.stderr);
+  const lines = jsonLines(all.stdout);
+  assert.deepEqual(lines.map((l) => l.eventType), samplesOf("textbee").map((s) => s.eventType));
+  for (const l of lines) {
+    assert.equal(verify({ provider: "textbee", secret: TEXTBEE_SECRET, headers: l.headers, body: l.body }).type, l.eventType);
+  }
 });
 
 test("usage errors exit 2 with the message and where to read more", async () => {
