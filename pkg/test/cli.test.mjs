@@ -373,6 +373,29 @@ test("listen refuses like the Worker: {\"error\": code} with the code's status; 
   assert.equal(stopped.code, 0);
 });
 
+test("listen diagnoses refused deliveries up to 64 KiB only: a large hostile body costs one verify", async () => {
+  const small = JSON.stringify({ event: "sms.received", version: "1", data: { messageId: 1, from: "+1", to: "+2", body: "hi", receivedAt: "2026-03-01T15:30:00.000Z" } });
+  const large = small.replace('"hi"', JSON.stringify("x".repeat(100 * 1024)));
+  const smallFile = join(TMP, "small.json");
+  const largeFile = join(TMP, "large.json");
+  writeFileSync(smallFile, small);
+  writeFileSync(largeFile, large);
+  const listener = await listen(["--provider", "zuc", "--secret", "zuc-secret", "--json"]);
+  let stopped;
+  try {
+    for (const file of [smallFile, largeFile]) {
+      const sent = await run(["send", "zuc", `${listener.url}/`, "--body", file, "--secret", "not-zuc-secret"]);
+      assert.equal(sent.code, 1, sent.stderr);
+    }
+  } finally {
+    stopped = await listener.stop();
+  }
+  const [first, second] = jsonLines(stopped.stdout);
+  assert.deepEqual([first.code, second.code], ["signature_mismatch", "signature_mismatch"]);
+  assert.ok(first.findings.length > 0, "the small one is diagnosed");
+  assert.deepEqual(second.findings, [], "the large one is not");
+});
+
 test("listen human output: the banner first, one aligned line per delivery with from → to and the verdict", async () => {
   const listener = await listen(["--provider", "zuc", "--secret", "zuc-secret"]);
   let sent;
