@@ -24,6 +24,14 @@ export function networkReason(error, timeoutMs) {
   return cause?.message ?? error?.message ?? String(error);
 }
 
+/** The URL for messages: a user name and password in it are left out. */
+export function withoutCredentials(url) {
+  const shown = new URL(url);
+  shown.username = "";
+  shown.password = "";
+  return shown.href;
+}
+
 /**
  * POSTs `body` with exactly `headers` to `url` through node:http(s), which adds only
  * `Host`, `Content-Length` and `Connection` (fetch would add its own `user-agent`, `accept`,
@@ -38,7 +46,7 @@ export function post(url, headers, body, timeoutMs) {
   const send = target.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const fail = (error, timedOut = false) => {
-      const failure = new NetworkError(`cannot deliver to ${url}: ${networkReason(error, timeoutMs)}`);
+      const failure = new NetworkError(`cannot deliver to ${withoutCredentials(target)}: ${networkReason(error, timeoutMs)}`);
       failure.timedOut = timedOut;
       reject(failure);
     };

@@ -9,7 +9,7 @@ import { intOption, InputError, NetworkError, parseArgs, secretOption, UsageErro
 import { forwardRequest, replyFor } from "./forward.mjs";
 import { post } from "./http.mjs";
 import { checkProvider } from "./input.mjs";
-import { painter, pad, shorten } from "./output.mjs";
+import { painter, pad, printable, shorten } from "./output.mjs";
 
 const SPEC = {
   options: {
@@ -78,7 +78,8 @@ function configure(argv, smshook) {
   }
   const forward = options.forward === undefined ? null : urlOption(options.forward, "--forward", "listen");
   const forwardSecret = forward === null ? null : secretOption(options, "forward-secret", "SMSHOOK_FORWARD_SECRET", "listen");
-  const urlBase = options["url-base"] === undefined ? null : urlOption(options["url-base"], "--url-base", "listen").href.replace(/\/+$/, "");
+  // Checked as a URL but kept as typed (the providers sign the exact string).
+  const urlBase = options["url-base"] === undefined ? null : (urlOption(options["url-base"], "--url-base", "listen"), options["url-base"].trim().replace(/\/+$/, ""));
   const provider = checkProvider(options.provider, smshook.PROVIDERS);
   checkSecrets(smshook, provider, secret, forwardSecret);
   const verifyOptions = { provider, secret };
@@ -105,7 +106,7 @@ function configure(argv, smshook) {
 function humanLine(paint, record) {
   const time = paint.dim(new Date(record.time).toTimeString().slice(0, 8));
   if (!record.verified) {
-    const why = `${paint.red(record.code)}${record.finding ? paint.dim(`: ${record.finding}`) : ""}`;
+    const why = `${paint.red(record.code)}${record.finding ? paint.dim(`: ${printable(record.finding)}`) : ""}`;
     return [time, pad(record.provider, 12), pad(paint.red("refused"), 17), why].join("  ");
   }
   const route = record.from === null && record.to === null ? "-" : `${record.from ?? "-"} → ${record.to ?? "-"}`;
@@ -129,9 +130,9 @@ function humanLine(paint, record) {
 }
 
 /**
- * When listen may diagnose a delivery: a refused delivery's diagnosis costs up to 180 verify
- * calls, so only bodies up to 64 KiB, and at most 10 diagnoses a second; past that a
- * delivery is verified once, as the Worker would, and refused without findings.
+ * When listen may diagnose a refused delivery: a diagnosis costs up to 180 verify calls, so
+ * only bodies up to 64 KiB, and at most 10 diagnoses a second; past that a refused delivery
+ * is verified once, as the Worker would, and refused without findings.
  */
 function diagnosisBudget(maxBody = 64 * 1024, perSecond = 10) {
   let second = 0;
@@ -172,10 +173,17 @@ export async function listenCommand(argv, { smshook }) {
       return answer(res, 405, { error: "method_not_allowed" });
     }
     if (req.method !== "POST") return answer(res, 405, { error: "method_not_allowed" });
-    const body = await readBody(req, MAX_BODY);
+    let body;
+    try {
+      body = await readBody(req, MAX_BODY);
+    } catch (error) {
+      if (req.destroyed || error?.code === "ECONNRESET" || error?.message === "aborted") return; // the client left mid-body
+      throw error;
+    }
     const url = `${config.urlBase ?? origin}${req.url ?? "/"}`;
     const input = { ...config.verifyOptions, headers: req.headers, body, url };
-    const result = budget.allows(body.length) ? diagnose(smshook, input) : verifyOnly(smshook, input);
+    const once = verifyOnly(smshook, input);
+    const result = once.verified || !budget.allows(body.length) ? once : diagnose(smshook, input);
     const event = result.verified ? result.event : null;
     const record = {
       time: new Date().toISOString(),

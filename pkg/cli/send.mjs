@@ -32,7 +32,7 @@ export function chooseSamples(samples, { all, event }) {
   if (all) return samples;
   if (event !== undefined) {
     const byType = samples.find((s) => s.eventType === event);
-    const byName = samples.find((s) => s.providerEvent.toLowerCase() === event.toLowerCase());
+    const byName = samples.find((s) => (s.providerEvent ?? "").toLowerCase() === event.toLowerCase());
     const found = byType ?? byName;
     if (found === undefined) {
       const known = [...new Set(samples.flatMap((s) => [s.eventType, s.providerEvent].filter(Boolean)))];
@@ -57,22 +57,32 @@ function signed(smshook, options) {
 
 /**
  * --dry-run: each delivery as the HTTP request it would be (CRLF line endings, the headers
- * node:http adds included), separated by a blank line; with `json`, one object per line:
- * { provider, eventType, providerEvent, url, headers, body }.
+ * node:http adds included, the body's exact bytes), separated by a blank line; with `json`,
+ * one object per line: { provider, eventType, providerEvent, url, headers, body } (a body
+ * that is not UTF-8 as base64, with bodyEncoding: "base64").
  */
 function printRequests(deliveries, url, provider, json) {
   const out = deliveries.map(({ sample, request }) => {
     const target = new URL(request.url ?? url.href);
+    const bytes = Buffer.from(request.body);
     if (json) {
-      return JSON.stringify({ provider, eventType: sample?.eventType ?? null, providerEvent: sample?.providerEvent ?? null,
-        url: target.href, headers: request.headers, body: request.body });
+      const text = new TextDecoder("utf-8", { fatal: true });
+      let body;
+      try {
+        body = { body: text.decode(bytes) };
+      } catch {
+        body = { body: bytes.toString("base64"), bodyEncoding: "base64" };
+      }
+      return Buffer.from(JSON.stringify({ provider, eventType: sample?.eventType ?? null, providerEvent: sample?.providerEvent ?? null,
+        url: target.href, headers: request.headers, ...body }));
     }
     const head = [`POST ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`,
       ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
-      `Content-Length: ${Buffer.byteLength(request.body)}`, "Connection: keep-alive"];
-    return `${head.join("\r\n")}\r\n\r\n${request.body}`;
+      `Content-Length: ${bytes.length}`, "Connection: keep-alive"];
+    return Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "latin1"), bytes]);
   });
-  process.stdout.write(`${out.join(json ? "\n" : "\n\n")}\n`);
+  const gap = Buffer.from(json ? "\n" : "\n\n");
+  process.stdout.write(Buffer.concat([...out.flatMap((b, i) => (i === 0 ? [b] : [gap, b])), Buffer.from("\n")]));
 }
 
 /** Runs `smshook send` with `argv`; returns the exit code. */
@@ -88,6 +98,9 @@ export async function sendCommand(argv, { smshook, samples: { samplesOf, sampleB
   const given = options.body === undefined ? null : await readInput(options.body, "--body");
   const chosen = samples.length === 0 && given !== null ? [] : chooseSamples(samples, options);
   const overrides = {};
+  // A provider whose token names its audience (httpSMS: the webhook URL as registered) gets
+  // the target URL as typed, unless --audience says otherwise.
+  if (samples.some((s) => s.sign.audience !== undefined)) overrides.audience = target.trim();
   if (options.audience !== undefined) overrides.audience = options.audience;
   if (options.subject !== undefined) overrides.subject = options.subject;
 
@@ -97,8 +110,10 @@ export async function sendCommand(argv, { smshook, samples: { samplesOf, sampleB
     if (given !== null && options.event === undefined) delete extra.eventType; // the body's own type
     const signsUrl = samples.some((s) => s.signsUrl); // twilio, plivo: the samples say so
     const signOptions = { provider, secret, body: given ?? sampleBody(sample, now), now, ...extra, ...overrides };
-    if (signsUrl) signOptions.url = url.href;
-    return { sample, request: signed(smshook, signOptions) };
+    if (signsUrl) signOptions.url = target.trim(); // as typed: the provider signs the exact string
+    // A given body is reported as what it is: no sample's type, unless --event named one.
+    const shown = given !== null && options.event === undefined ? null : sample;
+    return { sample: shown, request: signed(smshook, signOptions) };
   });
 
   if (options["dry-run"]) {

@@ -64,6 +64,15 @@ export async function main(argv) {
   return run(rest, await context());
 }
 
+// A reader that goes away (`smshook listen | grep -m1 verified`, `| head`) is the end of
+// the output, not a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -60,9 +60,9 @@ async function readDelivery(options, capture) {
 
 /** The human lines of a verified event: aligned key/value pairs. */
 function eventLines(paint, event) {
-  const show = (value) => (value === null || value === undefined ? paint.dim("-") : typeof value === "string" ? printable(value) : JSON.stringify(value));
+  const show = (value) => (value === null || value === undefined ? paint.dim("-") : printable(typeof value === "string" ? value : JSON.stringify(value)));
   const rows = FIELDS.map((name) => [`  ${name}`, name === "text" && event.text !== null ? printable(JSON.stringify(event.text)) : show(event[name])]);
-  rows.push(["  data", shorten(JSON.stringify(event.data), 100)]);
+  rows.push(["  data", printable(shorten(JSON.stringify(event.data), 100))]);
   return columns(rows);
 }
 
@@ -71,8 +71,8 @@ function findingLines(paint, findings) {
   const lines = [];
   for (const finding of findings) {
     const label = finding.confirmed ? paint.green("confirmed:") : paint.yellow("possible:");
-    lines.push(`  ${label} ${finding.message}${paint.dim(` (${finding.code})`)}`);
-    if (finding.fix) lines.push(`    ${paint.bold("fix:")} ${finding.fix}`);
+    lines.push(`  ${label} ${printable(finding.message)}${paint.dim(` (${printable(finding.code)})`)}`);
+    if (finding.fix) lines.push(`    ${paint.bold("fix:")} ${printable(finding.fix)}`);
   }
   return lines;
 }
@@ -82,7 +82,9 @@ export async function verifyCommand(argv, { smshook }) {
   const { options } = parseArgs(argv, SPEC, "verify");
   const secret = secretOption(options, "secret", "SMSHOOK_SECRET", "verify");
   const now = intOption(options, "now", undefined, 0, Number.MAX_SAFE_INTEGER, "verify");
-  const urlGiven = options.url === undefined ? undefined : urlOption(options.url, "--url", "verify").href;
+  // Checked as a URL, but passed on as typed: Twilio and Plivo sign the exact string, which
+  // new URL() would change (it lowercases the host, drops :443, escapes ').
+  const urlGiven = options.url === undefined ? undefined : (urlOption(options.url, "--url", "verify"), options.url.trim());
   const [capture, { diagnose }] = await Promise.all([import("../src/capture.js"), import("../src/diagnose.js")]);
   const delivery = await readDelivery(options, capture);
   const input = { secret, headers: delivery.headers, body: delivery.body };
@@ -107,11 +109,11 @@ export async function verifyCommand(argv, { smshook }) {
       lines.push(`${paint.green(paint.bold("verified"))}  ${result.event.provider} ${result.event.type}`);
       lines.push(...eventLines(paint, result.event));
     } else {
-      lines.push(`${paint.red(paint.bold("refused"))}  ${paint.red(result.code)}: ${result.message}${result.provider ? paint.dim(` (${result.provider})`) : ""}`);
+      lines.push(`${paint.red(paint.bold("refused"))}  ${paint.red(result.code)}: ${printable(result.message)}${result.provider ? paint.dim(` (${result.provider})`) : ""}`);
       if (findings.length === 0) lines.push(paint.dim("  no usual mistake found: check the secret is this endpoint's, and that the capture is the provider's request"));
     }
     lines.push(...findingLines(paint, findings));
-    for (const note of delivery.notes) lines.push(paint.dim(`  note: ${note}`));
+    for (const note of delivery.notes) lines.push(paint.dim(`  note: ${printable(note)}`));
     process.stdout.write(`${lines.join("\n")}\n`);
   }
   return result.verified ? 0 : 1;

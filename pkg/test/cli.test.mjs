@@ -4,9 +4,10 @@
 // codes (0 ok, 1 refused / not 2xx, 2 usage, 3 input, 4 network).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -633,4 +634,105 @@ test("send to a closed port exits 4; an answer that never comes times out (exit 
   } finally {
     await busy.stop();
   }
+});
+
+// ------------------------------------------------------------------ review fixes
+
+const UNSAFE_OUTPUT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+test("verify escapes what a capture brings: the error field, a HAR note, a header name", async () => {
+  const failed = JSON.stringify({ smsId: "s1", webhookEvent: "MESSAGE_FAILED", errorMessage: "\u009b2J\u202eevil", recipient: "+15551234567", deviceId: "d1", webhookSubscriptionId: "w1", failedAt: "2026-01-01T00:00:00.000Z" });
+  const signed = sign({ provider: "textbee", secret: TEXTBEE_SECRET, body: failed });
+  const file = join(TMP, "failed.http");
+  writeFileSync(file, rawRequest("/", "hooks.example.com", signed.headers, failed));
+  const checked = await run(["verify", "--provider", "textbee", "--secret", TEXTBEE_SECRET, "--request", file]);
+  assert.equal(checked.code, 0, checked.stdout);
+  assert.match(checked.stdout, /error +\{.*\\u009b2J\\u202eevil/);
+  const har = join(TMP, "evil.har");
+  const entry = (url) => ({ request: { method: "POST", url, headers: [{ name: "Content-Type", value: "application/json" }], postData: { text: "{}" } } });
+  writeFileSync(har, JSON.stringify({ log: { entries: [entry("https://a.example/\u001b]0;owned\u0007\u001b[2J"), entry("https://b.example/")] } }));
+  const fromHar = await run(["verify", "--provider", "twilio", "--secret", "abcdefgh", "--request", har]);
+  const header = join(TMP, "evil-header.http");
+  writeFileSync(header, "POST / HTTP/1.1\r\nHost: a.example\r\nX-\u001b[2JEvil: 1\r\n\r\n{}");
+  const fromHeader = await run(["verify", "--secret", "abcdefgh", "--request", header]);
+  for (const out of [checked, fromHar, fromHeader]) {
+    assert.doesNotMatch(out.stdout + out.stderr, UNSAFE_OUTPUT);
+  }
+});
+
+test("verify --url and listen --url-base pass the URL on as typed (Twilio signs the exact string)", async () => {
+  for (const url of ["https://h.example/sms?name=O'Brien", "https://H.example:443/sms"]) {
+    const body = "MessageSid=SM1&From=%2B1555&To=%2B1666&Body=hi&AccountSid=AC1&SmsStatus=received";
+    const signed = sign({ provider: "twilio", secret: "tw-token", body, url });
+    const headers = join(TMP, "tw.headers");
+    const bodyFile = join(TMP, "tw.body");
+    writeFileSync(headers, Object.entries(signed.headers).map(([k, v]) => `${k}: ${v}`).join("\n"));
+    writeFileSync(bodyFile, body);
+    const checked = await run(["verify", "--provider", "twilio", "--secret", "tw-token", "--url", url, "--headers", headers, "--body", bodyFile]);
+    assert.equal(checked.code, 0, `${url}: ${checked.stdout}`);
+  }
+});
+
+test("send --body: reported as the body it is; --dry-run keeps its exact bytes (base64 in --json when not UTF-8)", async () => {
+  const file = join(TMP, "binary.body");
+  writeFileSync(file, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
+  const json = await run(["send", "standard", "http://127.0.0.1:9/", "--secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "--body", file, "--dry-run", "--json"]);
+  assert.equal(json.code, 0, json.stderr);
+  const [line] = jsonLines(json.stdout);
+  assert.deepEqual([line.eventType, line.providerEvent, line.bodyEncoding], [null, null, "base64"]);
+  assert.deepEqual(Buffer.from(line.body, "base64"), readFileSync(file));
+  const raw = spawnSync(process.execPath, [BIN, "send", "standard", "http://127.0.0.1:9/", "--secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "--body", file, "--dry-run"], { timeout: CHILD_TIMEOUT_MS });
+  assert.equal(raw.status, 0, String(raw.stderr));
+  assert.match(raw.stdout.toString("latin1"), /Content-Length: 6\r\n/);
+  assert.deepEqual(raw.stdout.subarray(raw.stdout.indexOf("\r\n\r\n") + 4, -1), readFileSync(file));
+  const text = join(TMP, "ping.json");
+  writeFileSync(text, '{"type":"ping"}');
+  const given = await run(["send", "standard", "http://127.0.0.1:9/", "--secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "--body", text, "--dry-run", "--json"]);
+  assert.deepEqual(jsonLines(given.stdout).map((l) => [l.eventType, l.body]), [[null, '{"type":"ping"}']]);
+});
+
+test("send httpsms: the token's audience is the target URL as typed (listen --audience accepts every sample)", async () => {
+  const port = await closedPort();
+  const url = `http://127.0.0.1:${port}/webhooks/httpsms`;
+  // The later --port wins over the helper's --port 0: listen where the audience says.
+  const listener = await listen(["--port", String(port), "--provider", "httpsms", "--secret", "httpsms-key", "--audience", url, "--json"]);
+  let sent;
+  let stopped;
+  try {
+    sent = await run(["send", "httpsms", url, "--all", "--secret", "httpsms-key"]);
+  } finally {
+    stopped = await listener.stop();
+  }
+  assert.equal(sent.code, 0, sent.stdout);
+  const lines = jsonLines(stopped.stdout);
+  assert.equal(lines.length, samplesOf("httpsms").length);
+  assert.ok(lines.every((l) => l.verified), JSON.stringify(lines.map((l) => l.code)));
+});
+
+test("listen: a client that leaves mid-body is dropped quietly, not an internal error", async () => {
+  const listener = await listen(["--provider", "zuc", "--secret", "zuc-secret"]);
+  let stopped;
+  try {
+    await new Promise((resolve, reject) => {
+      const socket = connect(listener.port, "127.0.0.1", () => {
+        socket.end("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc", () => setTimeout(() => { socket.destroy(); resolve(); }, 100));
+      });
+      socket.on("error", reject);
+    });
+    const health = await fetch(`${listener.url}/healthz`);
+    assert.equal(health.status, 200, "still serving");
+  } finally {
+    stopped = await listener.stop();
+  }
+  assert.doesNotMatch(stopped.stderr, /internal error/);
+});
+
+test("a reader that goes away ends the output cleanly (EPIPE), and a URL's password is never printed", async () => {
+  const piped = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" send textbee http://127.0.0.1:9/ --all --secret ${TEXTBEE_SECRET} --dry-run | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { timeout: CHILD_TIMEOUT_MS });
+  assert.equal(piped.stdout.toString().trim(), "0", String(piped.stderr));
+  assert.doesNotMatch(String(piped.stderr), /EPIPE|internal error/);
+  const port = await closedPort();
+  const refused = await run(["send", "textbee", `http://user:pa55word@127.0.0.1:${port}/`, "--secret", TEXTBEE_SECRET]);
+  assert.equal(refused.code, 4);
+  assert.doesNotMatch(refused.stdout + refused.stderr, /pa55word/);
 });
