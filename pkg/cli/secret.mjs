@@ -17,16 +17,20 @@ const SPEC = {
 };
 
 /**
- * A fresh secret for `provider` (null: generic): { provider, secret, verifySecret }.
+ * A fresh secret for `provider` (null: generic), given PROVIDERS: { provider, secret,
+ * verifySecret }.
  * standard: whsec_ + base64(24 bytes); telnyx: secret = base64 Ed25519 seed (signs),
  * verifySecret = base64 public key; textus: "textus-" + hex; others: hex of 32 bytes.
  */
-export function freshSecret(provider) {
-  if (provider === "standard") {
+export function freshSecret(provider, providers = []) {
+  // The format follows the provider's scheme (PROVIDERS), so a new provider on one of these
+  // schemes needs nothing here; only TextUs's "textus-" prefix is a fact of its own.
+  const scheme = providers.find((p) => p.id === provider)?.scheme ?? "";
+  if (scheme.startsWith("standard-webhooks")) {
     const secret = `whsec_${randomBytes(24).toString("base64")}`;
     return { provider, secret, verifySecret: secret };
   }
-  if (provider === "telnyx") {
+  if (scheme.startsWith("ed25519")) {
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");
     // PKCS#8 and SPKI DER of an Ed25519 key end with the 32 raw bytes.
     const seed = privateKey.export({ format: "der", type: "pkcs8" }).subarray(-32);
@@ -45,7 +49,7 @@ export async function secretCommand(argv, { PROVIDERS }) {
     throw new UsageError("--standard and --provider name two formats: pass one", "secret");
   }
   const provider = options.standard ? "standard" : options.provider === undefined ? null : checkProvider(options.provider, PROVIDERS);
-  const fresh = freshSecret(provider);
+  const fresh = freshSecret(provider, PROVIDERS);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(fresh)}\n`);
   } else if (fresh.secret === fresh.verifySecret) {
