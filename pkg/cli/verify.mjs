@@ -32,10 +32,11 @@ async function readDelivery(options, capture) {
     if (options.headers !== undefined || options.body !== undefined) {
       throw new UsageError("--request holds the whole request: pass it alone, or --headers and --body", "verify");
     }
-    const text = (await readInput(options.request, "--request")).toString("utf8");
+    // The bytes themselves: the head is read as latin1, the body kept exact (even non-UTF-8).
+    const bytes = await readInput(options.request, "--request");
     let parsed;
     try {
-      parsed = capture.parseCapture(text);
+      parsed = capture.parseCapture(bytes);
     } catch (error) {
       if (error instanceof capture.CaptureError) throw new InputError(`--request ${options.request}: ${error.message}`);
       throw error;

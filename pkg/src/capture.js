@@ -15,7 +15,14 @@ export class CaptureError extends Error {
 
 const REQUEST_LINE = /^([A-Za-z]+)[ \t]+(\S+)[ \t]+HTTP\/(\d(?:\.\d)?)[ \t]*$/;
 const encoder = /* @__PURE__ */ new TextEncoder();
-const strictDecoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
+const strictDecoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Bytes as latin1 text: one character per byte (U+0000-U+00FF), so indexes match. */
+function latin1(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
+}
 
 const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -88,8 +95,14 @@ function locate(target, headers) {
   }
   const host = first(headers, "host");
   if (host === undefined || host === "") return { url: target, path: target };
-  const scheme = (first(headers, "x-forwarded-proto") || "https").toLowerCase();
+  const scheme = (first(headers, "x-forwarded-proto") || (isLoopback(host) ? "http" : "https")).toLowerCase();
   return { url: `${scheme}://${host}${target.startsWith("/") ? target : `/${target}`}`, path: target };
+}
+
+/** Whether a Host header names this machine (localhost, 127.x.x.x, [::1]; any port). */
+function isLoopback(host) {
+  const name = host.toLowerCase().replace(/:\d*$/, "");
+  return name === "localhost" || name === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(name);
 }
 
 /** The body as text when it is valid UTF-8, else the bytes. */
@@ -135,31 +148,77 @@ function dechunk(bytes) {
   return body;
 }
 
-/** Applies Content-Length and Transfer-Encoding to a raw body; adds notes. */
-function frameBody(body, headers, notes) {
+/** The offset of the first byte after CR/LF bytes from `at`. */
+function skipNewlines(bytes, at) {
+  while (at < bytes.length && (bytes[at] === 0x0d || bytes[at] === 0x0a)) at++;
+  return at;
+}
+
+/** Whether `bytes` from `at` starts (after CR/LF) with an HTTP request line. */
+function startsRequest(bytes, at) {
+  at = skipNewlines(bytes, at);
+  let end = at;
+  while (end < bytes.length && bytes[end] !== 0x0a && end - at < 8200) end++;
+  return REQUEST_LINE.test(latin1(bytes.subarray(at, end)).trim());
+}
+
+/**
+ * How many requests follow from `at` (as `smshook send --all --dry-run` prints them: each
+ * a request line, headers, a blank line and Content-Length bytes of body, separated by blank
+ * lines); counting stops at the first that cannot be framed (it still counts).
+ */
+function countRequests(bytes, at) {
+  let n = 0;
+  while (startsRequest(bytes, at)) {
+    n++;
+    const text = latin1(bytes.subarray(skipNewlines(bytes, at)));
+    const blank = /\r?\n\r?\n/.exec(text);
+    if (blank === null) break;
+    let headers;
+    try { headers = parseHeaderLines(text.slice(0, blank.index)); } catch { break; }
+    const declared = first(headers, "content-length");
+    if (declared === undefined || !/^\d+$/.test(declared)) break;
+    at = skipNewlines(bytes, at) + blank.index + blank[0].length + Number(declared);
+  }
+  return n;
+}
+
+/**
+ * Applies Transfer-Encoding and Content-Length (a count of bytes) to the raw body bytes;
+ * adds notes. Returns the body's bytes (`bytes` itself when nothing was cut) and whether
+ * they were decoded from chunks.
+ */
+function frameBody(bytes, headers, notes) {
   if (/\bchunked\b/i.test(headers["transfer-encoding"] ?? "")) {
     notes.push("decoded the chunked transfer encoding");
-    return textOrBytes(dechunk(encoder.encode(body)));
+    return dechunk(bytes);
   }
   const declared = first(headers, "content-length");
-  if (declared === undefined || !/^\d+$/.test(declared)) return body;
+  if (declared === undefined || !/^\d+$/.test(declared)) return bytes;
   const length = Number(declared);
-  const bytes = encoder.encode(body);
   if (bytes.length > length) {
     const extra = bytes.subarray(length);
     if (extra.every((b) => b === 0x0d || b === 0x0a)) {
       notes.push(`cut the body to its Content-Length (${length} bytes): the ${extra.length} trailing CR/LF byte(s) after it are not part of the request (an editor adds them when saving the file)`);
-      return textOrBytes(bytes.subarray(0, length));
+      return bytes.subarray(0, length);
+    }
+    if (startsRequest(extra, 0)) {
+      notes.push(`the capture holds ${1 + countRequests(extra, 0)} requests: the first is used (its body cut at its Content-Length, ${length} bytes)`);
+      return bytes.subarray(0, length);
     }
     notes.push(`the body is ${bytes.length} bytes but Content-Length says ${length}: kept as captured (is a second request appended?)`);
   } else if (bytes.length < length) {
     notes.push(`the body is ${bytes.length} bytes but Content-Length says ${length}: the capture looks truncated`);
   }
-  return body;
+  return bytes;
 }
 
-/** A raw HTTP request: request line, headers, blank line, body. */
-function parseHttp(text) {
+/**
+ * A raw HTTP request: request line, headers, blank line, body. `text`: the capture as text
+ * (latin1 when it came as bytes); `raw`: its bytes when it came as bytes, else null (the
+ * body is then the text's UTF-8 bytes).
+ */
+function parseHttp(text, raw) {
   const notes = [];
   const start = text.search(/\S/);
   const rest = text.slice(start);
@@ -175,7 +234,11 @@ function parseHttp(text) {
   }
   const headerText = rest.slice(eol, blank.index);
   const headers = parseHeaderLines(headerText);
-  const body = frameBody(rest.slice(blank.index + blank[0].length), headers, notes);
+  const offset = start + blank.index + blank[0].length;
+  const captured = raw === null ? encoder.encode(text.slice(offset)) : raw.subarray(offset);
+  const framed = frameBody(captured, headers, notes);
+  // Text given and kept whole: the text itself (exact even for a lone surrogate).
+  const body = raw === null && framed === captured ? text.slice(offset) : textOrBytes(framed);
   return { format: "http", method: m[1].toUpperCase(), ...locate(m[2], headers), headers, body, notes };
 }
 
@@ -347,23 +410,46 @@ function harEntry(json) {
 /**
  * Parses a captured request: raw HTTP (as printed by `nc -l`; CRLF or LF line endings),
  * `curl -v` output (the `> ` lines), `curl --trace-ascii` / `--trace` output, or a HAR
- * file / HAR entry (JSON text, or an already parsed entry object).
+ * file / HAR entry (JSON text, or an already parsed entry object). The capture is a string
+ * or bytes (Uint8Array, Buffer): give a file's bytes to keep a raw request's body exact (its
+ * head is then read as latin1, Content-Length counts bytes either way).
  * Returns { format: "http"|"curl"|"har", method, url (absolute when a Host header or an
- * absolute URL is known, else the path), path, headers: { [lowercase name]: value },
- * body: string | Uint8Array | null, notes: string[] (what was adjusted or is doubtful) }.
+ * absolute URL is known, else the path; https unless X-Forwarded-Proto says otherwise or the
+ * Host is a loopback one), path, headers: { [lowercase name]: value },
+ * body: string (valid UTF-8) | Uint8Array (other bytes) | null, notes: string[] (what was
+ * adjusted or is doubtful) }. Several requests one after the other (`smshook send --all
+ * --dry-run`): the first is used, with a note.
  * Throws CaptureError (err.code = "invalid_capture") with a plain message.
  */
-export function parseCapture(text) {
-  if (text !== null && typeof text === "object" && !(text instanceof Uint8Array)) return harEntry(text);
-  if (text instanceof Uint8Array) text = new TextDecoder().decode(text);
-  if (typeof text !== "string") throw new CaptureError("the capture must be text (a raw HTTP request, curl -v output or a HAR file)");
-  text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new CaptureError("the capture is empty: paste a raw HTTP request, curl -v output or a HAR file");
-  const lead = text.trimStart();
-  if (lead.startsWith("{") || lead.startsWith("[")) return parseHar(lead);
-  const lines = lead.split(/\r?\n/, 200);
-  if (lines.some((l) => TRACE_HEAD.test(l)) || lines.some((l) => /^(?:\d\d:\d\d:\d\d\.\d+ )?> [A-Za-z]+ \S+ HTTP\//.test(l))) {
-    return parseCurl(lead);
+export function parseCapture(input) {
+  if (input !== null && typeof input === "object" && !(input instanceof Uint8Array)) return harEntry(input);
+  let text;
+  let raw = null;
+  if (input instanceof Uint8Array) {
+    // Bytes (a file, a Buffer): the head is latin1 (HTTP header bytes), the body stays exact.
+    raw = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
+    text = latin1(raw);
+  } else if (typeof input === "string") {
+    text = input.replace(/^\uFEFF/, "");
+  } else {
+    throw new CaptureError("the capture must be text or bytes (a raw HTTP request, curl -v output or a HAR file)");
   }
-  return parseHttp(text);
+  if (text.trim() === "") throw new CaptureError("the capture is empty: paste a raw HTTP request, curl -v output or a HAR file");
+  /** The capture as UTF-8 text (HAR and curl output are text). */
+  const utf8 = () => (raw === null ? text : new TextDecoder().decode(raw)).trimStart();
+  const lead = text.trimStart();
+  if (lead.startsWith("{") || lead.startsWith("[")) return parseHar(utf8());
+  const lines = lead.split(/\r?\n/, 200);
+  const curlLike = () => lines.some((l) => TRACE_HEAD.test(l)) || lines.some((l) => /^(?:\d\d:\d\d:\d\d\.\d+ )?> [A-Za-z]+ \S+ HTTP\//.test(l));
+  // A raw request starts with its request line: its body may hold curl-like lines.
+  if (REQUEST_LINE.test(lines[0].trim())) {
+    try {
+      return parseHttp(text, raw);
+    } catch (error) {
+      if (!(error instanceof CaptureError) || !curlLike()) throw error;
+      try { return parseCurl(utf8()); } catch { throw error; }
+    }
+  }
+  if (curlLike()) return parseCurl(utf8());
+  return parseHttp(text, raw);
 }

@@ -341,19 +341,24 @@ function checkSignature(ctx) {
     }
   });
   if (confirmed) return;
+  // The provider's signature scheme (PROVIDERS), not its name, says what is signed: a
+  // jwt-hs256 token does not cover the body (vonage's jwt-hs256-body-hash does), and an
+  // ed25519 scheme verifies with a public key.
+  const scheme = ctx.info(provider)?.scheme ?? "";
+  const publicKey = /^ed25519/.test(scheme);
+  const bodyUnsigned = scheme === "jwt-hs256";
   if (code === "invalid_secret") {
-    if (provider === "telnyx") add(TELNYX_KEY);
+    if (publicKey) add(TELNYX_KEY);
     return;
   }
-  if (provider !== "httpsms") checkBody(ctx);
+  if (!bodyUnsigned) checkBody(ctx);
   if (ctx.findings.some((f) => f.confirmed)) return;
-  const scheme = ctx.info(provider)?.scheme ?? "";
   if (/url/.test(scheme) && typeof base.url === "string") checkUrl(ctx);
   if (ctx.findings.some((f) => f.confirmed)) return;
-  if (provider === "telnyx") {
+  if (publicKey) {
     add(TELNYX_KEY);
   } else if (code === "signature_mismatch") {
-    const what = provider === "httpsms" ? "the token does not verify with this signing key" : `no variant of the body${/url/.test(scheme) ? ", the URL" : ""} or the secret verifies`;
+    const what = bodyUnsigned ? "the token does not verify with this signing key" : `no variant of the body${/url/.test(scheme) ? ", the URL" : ""} or the secret verifies`;
     add({ code: "secret_wrong", message: `${what}: the likeliest cause is a different secret (another webhook endpoint, account, sub-account or test mode)`, fix: `copy the secret again from ${name(provider)}'s settings for this very webhook` });
   }
   // The compact-JSON hint is weaker than a wrong secret: it goes last.

@@ -104,7 +104,7 @@ test("curl -v: request line and headers from the > lines, no body (null) and a n
   const r = parseCapture(CURL_V);
   assert.equal(r.format, "curl");
   assert.equal(r.method, "POST");
-  assert.equal(r.url, "https://127.0.0.1:33145/hook");
+  assert.equal(r.url, "http://127.0.0.1:33145/hook");
   assert.equal(r.headers["x-signature"], "abc");
   assert.equal(r.headers["content-length"], "19");
   assert.equal(r.headers["content-type"], "application/x-www-form-urlencoded");
@@ -157,7 +157,7 @@ const TRACE_HEX = `== Info:   Trying 127.0.0.1:33145...
 test("curl --trace-ascii: headers and the Send data block (CRLF kept, unprintable bytes noted)", () => {
   const r = parseCapture(TRACE_ASCII);
   assert.equal(r.format, "curl");
-  assert.equal(r.url, "https://127.0.0.1:33145/hook?x=1");
+  assert.equal(r.url, "http://127.0.0.1:33145/hook?x=1");
   assert.equal(r.path, "/hook?x=1");
   assert.equal(r.headers["content-type"], "application/json");
   assert.equal(r.body, '{"a":"b ...",\r\n"c":1}.');
@@ -249,4 +249,82 @@ test("clear errors: empty, no request line, no blank line, bad JSON, HAR without
   refuses(() => parseCapture('{"hello": 1}'), /not a HAR capture/);
   refuses(() => parseCapture("* Trying\n> \n"), /no request line/);
   refuses(() => parseCapture(null), /must be text/);
+});
+
+test("bytes: the head read as latin1, a non-UTF-8 body returned as its exact bytes", () => {
+  const body = Uint8Array.from([0x7b, 0x22, 0xff, 0x00, 0x80, 0xc3, 0x22, 0x7d]); // not UTF-8
+  const head = Buffer.from(`POST /b HTTP/1.1\r\nHost: h.test\r\nX-Name: caf\xe9\r\nContent-Length: ${body.length}\r\n\r\n`, "latin1");
+  const r = parseCapture(Buffer.concat([head, body, Buffer.from("\r\n")]));
+  assert.equal(r.format, "http");
+  assert.equal(r.headers["x-name"], "café");
+  assert.ok(r.body instanceof Uint8Array, `body is ${typeof r.body}`);
+  assert.deepEqual([...r.body], [...body]);
+  assert.match(r.notes[0], /Content-Length \(8 bytes\)/);
+  // Without Content-Length: every byte after the blank line, as a plain Uint8Array too.
+  const bare = parseCapture(new Uint8Array(Buffer.concat([head.subarray(0, head.indexOf("Content-Length")), Buffer.from("\r\n"), body])));
+  assert.deepEqual([...bare.body], [...body]);
+  // A UTF-8 body given as bytes comes back as the same text, a leading BOM included.
+  const text = "\uFEFF{\"t\":\"✓\"}";
+  const utf8 = Buffer.from(text);
+  const r2 = parseCapture(Buffer.concat([Buffer.from(`POST / HTTP/1.1\r\nContent-Length: ${utf8.length}\r\n\r\n`), utf8, Buffer.from("\n")]));
+  assert.equal(r2.body, text);
+});
+
+test("bytes: chunked decoding and Content-Length framing count bytes", () => {
+  const chunk = Uint8Array.from([0xff, 0xfe, 0x41]);
+  const r = parseCapture(Buffer.concat([Buffer.from("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n"), chunk, Buffer.from("\r\n2\r\n\xe9\n\r\n0\r\n\r\n", "latin1")]));
+  assert.deepEqual([...r.body], [0xff, 0xfe, 0x41, 0xe9, 0x0a]);
+  // Content-Length 3 of a 5-byte UTF-8 text: the capture is longer, kept whole, with a note.
+  const long = parseCapture(Buffer.from("POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\n✓ab"));
+  assert.equal(long.body, "✓ab");
+  assert.match(long.notes[0], /5 bytes but Content-Length says 3/);
+});
+
+test("several requests (smshook send --all --dry-run): the first is used, with a note", () => {
+  const secret = "3f8a2b6c-9d1e-4f70-8a5b-c2d4e6f81a3b";
+  const bodies = ["{\"webhookEvent\":\"MESSAGE_RECEIVED\",\"message\":\"one ✓\"}", "{\"b\":2}", "{\"c\":3}\n"];
+  const requests = bodies.map((body) => {
+    const signed = sign({ provider: "textbee", secret, body });
+    const bytes = Buffer.from(body);
+    const head = ["POST /x HTTP/1.1", "Host: 127.0.0.1:9", ...Object.entries(signed.headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${bytes.length}`, "Connection: keep-alive"];
+    return Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`), bytes]);
+  });
+  const all = Buffer.concat([requests[0], Buffer.from("\n\n"), requests[1], Buffer.from("\n\n"), requests[2], Buffer.from("\n")]);
+  for (const capture of [all, all.toString("utf8")]) {
+    const r = parseCapture(capture);
+    assert.equal(r.body, bodies[0]);
+    assert.deepEqual(r.notes, [`the capture holds 3 requests: the first is used (its body cut at its Content-Length, ${Buffer.byteLength(bodies[0])} bytes)`]);
+    assert.equal(r.url, "http://127.0.0.1:9/x");
+    assert.equal(verify({ provider: "textbee", secret, headers: r.headers, body: r.body }).text, "one ✓");
+  }
+  // Extra text that is no request line is kept, as before.
+  assert.match(parseCapture("POST / HTTP/1.1\nContent-Length: 2\n\n{}\nGET it?").notes[0], /Content-Length says 2: kept/);
+});
+
+test("a loopback Host (127.x, localhost, [::1], any port) gives an http URL; X-Forwarded-Proto wins", () => {
+  const url = (host, extra = "") => parseCapture(`POST /p HTTP/1.1\r\nHost: ${host}\r\n${extra}\r\n`).url;
+  assert.equal(url("127.0.0.1"), "http://127.0.0.1/p");
+  assert.equal(url("127.0.0.1:8080"), "http://127.0.0.1:8080/p");
+  assert.equal(url("127.3.4.5:1"), "http://127.3.4.5:1/p");
+  assert.equal(url("localhost:3000"), "http://localhost:3000/p");
+  assert.equal(url("LocalHost"), "http://LocalHost/p");
+  assert.equal(url("[::1]:9000"), "http://[::1]:9000/p");
+  assert.equal(url("[::1]"), "http://[::1]/p");
+  assert.equal(url("localhost:3000", "X-Forwarded-Proto: https\r\n"), "https://localhost:3000/p");
+  for (const host of ["hooks.example.com", "127.0.0.1.nip.io", "localhost.example.com", "10.0.0.1:80", "[::2]"]) {
+    assert.equal(url(host), `https://${host}/p`, host);
+  }
+});
+
+test("a raw request whose body holds curl-like lines stays raw HTTP", () => {
+  const body = "> POST /x HTTP/1.1\n=> Send data, 3 bytes (0x3)\n0000: abc\n== Info: hi\n";
+  for (const capture of [`\r\nPOST /raw HTTP/1.1\r\nHost: h.test\r\n\r\n${body}`, Buffer.from(`POST /raw HTTP/1.1\nHost: h.test\n\n${body}`)]) {
+    const r = parseCapture(capture);
+    assert.equal(r.format, "http");
+    assert.equal(r.path, "/raw");
+    assert.equal(r.body, body);
+  }
+  // curl output is still curl output.
+  assert.equal(parseCapture(CURL_V).format, "curl");
+  assert.equal(parseCapture(Buffer.from(TRACE_HEX)).body, BODY);
 });

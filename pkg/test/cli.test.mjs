@@ -736,3 +736,23 @@ test("a reader that goes away ends the output cleanly (EPIPE), and a URL's passw
   assert.equal(refused.code, 4);
   assert.doesNotMatch(refused.stdout + refused.stderr, /pa55word/);
 });
+
+test("send --all --dry-run reads back into verify (the first request); a non-UTF-8 body keeps its bytes", async () => {
+  const all = spawnSync(process.execPath, [BIN, "send", "textbee", "http://127.0.0.1:8787/", "--all", "--secret", TEXTBEE_SECRET, "--dry-run"], { timeout: CHILD_TIMEOUT_MS });
+  const allFile = join(TMP, "all.http");
+  writeFileSync(allFile, all.stdout);
+  const first = await run(["verify", "--provider", "textbee", "--secret", TEXTBEE_SECRET, "--request", allFile, "--json"]);
+  assert.equal(first.code, 0, first.stdout);
+  const got = JSON.parse(first.stdout);
+  assert.equal(got.event.type, samplesOf("textbee")[0].eventType);
+  assert.ok(got.notes.some((n) => /holds \d+ requests/.test(n)), JSON.stringify(got.notes));
+  const bytes = join(TMP, "bytes.body");
+  writeFileSync(bytes, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]));
+  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const raw = spawnSync(process.execPath, [BIN, "send", "standard", "http://127.0.0.1:8787/", "--secret", secret, "--body", bytes, "--dry-run"], { timeout: CHILD_TIMEOUT_MS });
+  const rawFile = join(TMP, "bytes.http");
+  writeFileSync(rawFile, raw.stdout.subarray(0, -1));
+  const checked = await run(["verify", "--provider", "standard", "--secret", secret, "--request", rawFile, "--json"]);
+  // The signature holds over the exact bytes; it is the payload that is not JSON.
+  assert.equal(JSON.parse(checked.stdout).code, "malformed_payload", checked.stdout);
+});

@@ -50,7 +50,7 @@ function delivery(provider, { secret, body, now = NOW, url, signOptions = {}, ve
 /** diagnose() plus the checks every result must pass (bounded calls, no secret in any text). */
 function run(input) {
   const result = diagnose(smshook, input);
-  assert.ok(result.calls <= 200, `${result.calls} verify calls`);
+  assert.ok(result.calls <= 180, `${result.calls} verify calls (the documented bound is 180)`);
   const text = JSON.stringify({ message: result.message, findings: result.findings }) + (result.verified ? "" : formatDiagnosis(result));
   const secrets = Array.isArray(input.secret) ? input.secret : [input.secret];
   for (const s of secrets) if (typeof s === "string" && s.trim().length >= 8) assert.ok(!text.includes(s.trim()), `the secret appears in: ${text}`);
@@ -92,6 +92,48 @@ test("a wrong secret: signature_mismatch and no confirmed finding", () => {
     assert.deepEqual(r.findings.filter((f) => f.confirmed), [], provider);
     assert.ok(r.findings.some((f) => f.code === "secret_wrong"), provider);
   }
+});
+
+/**
+ * The package's exports with `alias` standing for the provider `real` (same scheme, another
+ * id), and the bodies verify() was called with: diagnose() must go by PROVIDERS' scheme.
+ */
+function aliased(alias, real) {
+  const bodies = [];
+  const to = (id) => (id === alias ? real : id);
+  const from = (id) => (id === real ? alias : id);
+  const info = smshook.PROVIDERS.find((p) => p.id === real);
+  const fake = {
+    PROVIDERS: [...smshook.PROVIDERS, { ...info, id: alias, name: `Alias of ${info.name}` }],
+    detect: (headers) => from(smshook.detect(headers)),
+    verify: (options) => {
+      bodies.push(options.body);
+      return smshook.verify({ ...options, provider: to(options.provider) });
+    },
+  };
+  return { fake, bodies };
+}
+
+test("the provider's scheme, not its id, decides: jwt-hs256 signs no body, ed25519 verifies with a public key", () => {
+  // jwt-hs256 (httpsms): the token does not cover the body, so no body variant is tried.
+  const jwt = aliased("my-jwt", "httpsms");
+  const input = { ...delivery("httpsms", { body: `${vector("httpsms").body}\n` }), provider: "my-jwt", secret: "another-secret-entirely-0000" };
+  const r = diagnose(jwt.fake, input);
+  assert.equal(r.code, "signature_mismatch");
+  assert.deepEqual([...new Set(jwt.bodies)], [input.body], "only the body given was verified");
+  assert.match(r.findings.find((f) => f.code === "secret_wrong")?.message ?? "", /the token does not verify/);
+  // jwt-hs256-body-hash (vonage) does sign the body: its variants are tried.
+  const vonage = delivery("vonage", { body: `${vector("vonage").body}\n` });
+  const hashed = aliased("my-vonage", "vonage");
+  diagnose(hashed.fake, { ...vonage, provider: "my-vonage", secret: "another-secret-entirely-0000" });
+  assert.ok(new Set(hashed.bodies).size > 1, "body variants tried for jwt-hs256-body-hash");
+  // ed25519 (telnyx): a key that does not verify → the public-key finding.
+  const ed = aliased("my-ed", "telnyx");
+  const telnyx = delivery("telnyx");
+  const other = Buffer.alloc(32, 7).toString("base64");
+  const e = diagnose(ed.fake, { ...telnyx, provider: "my-ed", secret: other });
+  assert.equal(e.verified, false);
+  assert.match(e.findings.map((f) => f.message).join("\n"), /public key/, JSON.stringify(e.findings));
 });
 
 test("secret with whitespace, a newline or quotes → secret_whitespace (also in a rotation list)", () => {

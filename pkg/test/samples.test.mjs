@@ -17,6 +17,7 @@ test("every provider has samples, message.received first where it has one", () =
     const types = own.map((s) => s.eventType);
     assert.equal(new Set(types).size, types.length, `${id}: one sample per event type`);
     assert.equal(types.at(-1), "unknown", `${id}: the unknown event last`);
+    if (types.includes("message.received")) assert.equal(types[0], "message.received", `${id}: message.received first (${types.join(", ")})`);
   }
   assert.deepEqual(samplesOf("nope"), []);
   assert.equal(SAMPLES.length, PROVIDERS.reduce((n, p) => n + samplesOf(p.id).length, 0));

@@ -3,7 +3,7 @@
 // package comes with its wasm inlined; no request is made after the page has loaded, and
 // no value is stored (no storage, no cookie, no URL change: forms use method="dialog").
 import * as smshook from "../../pkg/src/inline.js";
-import { check, show } from "./verify.js";
+import { check, errorResult, show } from "./verify.js";
 import { findSample, generate, sampleProviders } from "./generate.js";
 import { ed25519PublicKey } from "./public-key.js";
 import { samplesOf } from "../../pkg/dist/samples.js";
@@ -60,7 +60,18 @@ function setUpVerify(form) {
     e.preventDefault();
     const values = {};
     for (const name of ["provider", "secret", "url", "headers", "body", "request"]) values[name] = form.elements[name].value;
-    show(el, check(smshook, values), values.provider);
+    // Always a fresh verdict: an unexpected error is shown as one, never the previous result.
+    let result;
+    try {
+      result = check(smshook, values);
+    } catch (error) {
+      result = errorResult(error);
+    }
+    try {
+      show(el, result, values.provider);
+    } catch (error) {
+      show(el, errorResult(error), values.provider);
+    }
   });
 }
 

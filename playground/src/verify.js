@@ -51,11 +51,25 @@ export function check(smshook, values) {
     throw error;
   }
   // detect() names the delivery's provider; the event's can differ (standard carrying a smshook event).
-  const detected = input.provider ? null : smshook.detect(input.headers);
+  // It refuses headers verify() refuses too (a NUL in a value): diagnose() then reports why.
+  let detected = null;
+  if (!input.provider) {
+    try { detected = smshook.detect(input.headers); } catch { detected = null; }
+  }
   if (info.urlFromCapture && signsUrl(input.provider ?? detected)) {
     notes.push(`URL from the captured request: ${input.url} (fill the URL field when the provider requested another)`);
   }
   return { ...diagnose(smshook, input), input, detected, notes };
+}
+
+/**
+ * check()'s result for an error it threw (a bug, or input nothing above foresaw): the
+ * error's code (or "error") and message, so that the page never keeps a stale verdict.
+ */
+export function errorResult(error) {
+  const code = error !== null && typeof error === "object" && typeof error.code === "string" && error.code !== "" ? error.code : "error";
+  const message = error !== null && typeof error === "object" && "message" in error ? String(error.message) : String(error);
+  return { verified: false, code, message: message || "unexpected error", provider: null, findings: [], input: null, detected: null, notes: [] };
 }
 
 /** Shows a result of check() in the page's result elements (`el`: id → element). */

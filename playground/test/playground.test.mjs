@@ -16,6 +16,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { launch, newPage, OPT_OUT } from "../../pkg/test/bundlers/chromium.mjs";
 import * as smshook from "../../pkg/src/node.mjs";
 import { diagnose } from "../../pkg/src/diagnose.js";
+import { errorResult } from "../src/verify.js";
+import { parseHeaderLines } from "../../pkg/src/capture.js";
 import { SAMPLES, sampleBody, samplesOf } from "../../pkg/dist/samples.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -186,6 +188,17 @@ function colourStats({ channels, pixels }) {
 
 const normal = (text) => text.trim().toLowerCase().replace(/\.$/, "");
 
+test("errorResult: an unexpected error as a verdict (its code, or error) with its message", () => {
+  const coded = errorResult(Object.assign(new Error("boom"), { code: "invalid_argument" }));
+  assert.equal(coded.verified, false);
+  assert.equal(coded.code, "invalid_argument");
+  assert.equal(coded.message, "boom");
+  assert.deepEqual(coded.findings, []);
+  assert.deepEqual(coded.notes, []);
+  assert.equal(errorResult(new TypeError("x is undefined")).code, "error");
+  assert.equal(errorResult("plain").message, "plain");
+});
+
 let build;
 test("build.mjs: dist/index.html and dist/app.js, under 100 KB gzip without the wasm", { timeout: 120000 }, async () => {
   build = await runNode([path.join(PLAYGROUND, "build.mjs")], 110000);
@@ -319,6 +332,25 @@ for (const origin of ["file", "http"]) {
         assert.deepEqual(got.event, d.event);
         assert.equal(got.provider, `${provider} (detected)`);
       }
+    });
+
+    test("headers with a NUL after a verified delivery: a fresh verdict (invalid_argument), no page error", async () => {
+      const d = delivery("textbee");
+      const good = await verifyInPage(page, { provider: "", secret: d.secret, headers: d.headerText, body: d.body });
+      assert.equal(good.verdict, "verified");
+      const errors = page.errors.length;
+      const headers = d.headerText.replace(/^(x-signature: )/im, "$1\u0000");
+      assert.ok(headers.includes("\u0000"));
+      const expected = diagnose(smshook, { secret: d.secret, headers: parseHeaderLines(headers), body: d.body });
+      for (const provider of ["", "textbee"]) {
+        await verifyInPage(page, { provider: "", secret: d.secret, headers: d.headerText, body: d.body });
+        const got = await verifyInPage(page, { provider, secret: d.secret, headers, body: d.body });
+        assert.equal(got.verdict, "invalid_argument", `${provider || "auto"}: ${JSON.stringify(got)}`);
+        assert.equal(got.verdict, expected.code);
+        assert.equal(got.event, null);
+        assert.match(await page.textContent("#result-message"), /NUL/);
+      }
+      assert.deepEqual(page.errors.slice(errors), []);
     });
 
     test("generate: headers, body and a curl command that verify; load into the form; verify", async () => {
