@@ -110,7 +110,7 @@ A local receiver (127.0.0.1 by default) that verifies each delivery, prints one 
 delivery (time, provider, type, id, from → to, text, verdict) and answers like the smshook
 Worker: 200 {"ok":true,"id":…} once verified (and forwarded), {"error": code} with the
 code's status when refused (401, 400, 413…). With --forward it re-signs the normalized
-event as Standard Webhooks, exactly as the Worker forwards it, and answers the provider
+event as Standard Webhooks, as the Worker forwards it, and answers the provider
 2xx only when your app answered 2xx (else 502 receiver_error / receiver_unreachable, 504
 receiver_timeout), so the provider retries what your app does not have.
 
