@@ -7,6 +7,7 @@
 
 import { checkHeaders, checkNoProvider, checkProvider, plainHeaders } from "./diagnose/headers.js";
 import { checkSignature } from "./diagnose/secret.js";
+import { checkBody } from "./diagnose/body.js";
 import { checkTime } from "./diagnose/time.js";
 import { checkClaims } from "./diagnose/claims.js";
 
@@ -81,6 +82,9 @@ export function diagnose(smshook, input) {
   else if (code === "signature_mismatch" || code === "malformed_signature" || code === "invalid_secret") checkSignature(ctx);
   else if (/^timestamp_/.test(code) || code === "token_expired" || code === "token_not_yet_valid") checkTime(ctx);
   else if (code === "claim_mismatch") checkClaims(ctx);
+  // A form body (twilio, plivo) is read before its signature is checked: a newline or a
+  // line ending added on the way makes it malformed_payload, not signature_mismatch.
+  else if (code === "malformed_payload" && /url/.test(info(provider)?.scheme ?? "")) checkBody(ctx);
   else if (code === "invalid_argument" && /url/i.test(message)) {
     const host = headers["x-forwarded-host"] ?? headers.host;
     add({ code: "url_missing", message: `${name(provider)} signs the URL it requested, so verifying needs that URL`,

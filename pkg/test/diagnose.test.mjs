@@ -336,3 +336,12 @@ test("formatDiagnosis: the verdict, each finding with its fix, no colour codes",
   assert.match(bad, /fix: /);
   assert.doesNotMatch(bad, /\u001b\[/);
 });
+
+test("a form body with a newline added on the way: malformed_payload, and the trailing newline found (twilio, plivo)", () => {
+  for (const provider of ["twilio", "plivo"]) {
+    const input = delivery(provider);
+    const bad = run({ ...input, body: `${input.body}\n` });
+    assert.equal(bad.code, "malformed_payload", provider);
+    finding(bad, "body_trailing_newline");
+  }
+});
