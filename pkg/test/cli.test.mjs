@@ -346,6 +346,13 @@ test("listen + send --all: textbee, twilio (URL), telnyx (key pair), httpsms (JW
   assert.ok(!stopped.stdout.includes(whsec) && !stopped.stderr.includes(whsec), "the secret is never printed");
 });
 
+test("listen + send --all for every registered provider, with a fresh secret from `secret --provider`", async () => {
+  for (const { id } of PROVIDERS) {
+    const fresh = await freshSecret("--provider", id);
+    await roundTrip(id, { sendSecret: fresh.secret, listenSecret: fresh.verifySecret, path: `/webhooks/${id}?x=1` });
+  }
+});
+
 test("listen refuses like the Worker: {\"error\": code} with the code's status; a wrong secret gets the diagnosis", async () => {
   const listener = await listen(["--provider", "textbee", "--secret", TEXTBEE_SECRET, "--json"]);
   let wrong;
