@@ -75,7 +75,7 @@ ${SECRETS}
 
 ${EXIT_CODES}
 `,
-  verify: `Usage: smshook verify --secret S (--request FILE | --headers FILE --body FILE) [options]
+  verify: `Usage: smshook verify --secret S (--request FILE [--body FILE] | --headers FILE --body FILE) [options]
 
 Verifies a captured delivery: a raw HTTP request (as printed by nc -l), curl -v output or
 a HAR file / entry, or headers ("Name: value" lines) and the exact body. Prints the
@@ -85,7 +85,8 @@ normalized event, or the error code and a plain-language diagnosis of the usual 
 Options:
   --provider P      the provider (default: detected from the headers)
   --secret S        the verification secret (telnyx: the base64 public key; env SMSHOOK_SECRET)
-  --request FILE    the whole captured request (- reads stdin)
+  --request FILE    the whole captured request (- reads stdin); for curl -v output, which
+                    prints no body, add --body FILE
   --headers FILE    the headers, one "Name: value" a line (with --body)
   --body FILE       the exact raw body (- reads stdin)
   --url U           twilio, plivo: the URL the provider requested (default: the capture's)
@@ -145,7 +146,8 @@ ${EXIT_CODES}
 Prints a fresh random secret in the right format: Standard Webhooks (--standard or
 --provider standard) whsec_ + base64 of 24 random bytes; telnyx an Ed25519 key pair (the
 seed signs with send, the public key verifies with verify and listen); textus "textus-" +
-hex; every other provider (and no provider) 32 random bytes as hex.
+hex; twilio 32 hex characters (as its auth tokens); every other provider (and no provider)
+32 random bytes as hex.
 
 Options:
   --standard       a Standard Webhooks secret (whsec_…), e.g. for listen --forward-secret

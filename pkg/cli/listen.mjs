@@ -248,6 +248,9 @@ export async function listenCommand(argv, { smshook }) {
   origin = `http://${shownHost}:${port}`;
   const banner = config.json ? process.stderr : process.stdout;
   banner.write(`listening on ${origin}/ (provider ${config.provider})\n`);
+  if (!/^(127\.|localhost$|::1$|\[::1\]$)/.test(config.host)) {
+    process.stderr.write(`smshook: warning: --host ${config.host} accepts deliveries from other machines, not only this one\n`);
+  }
   if (config.forward !== null) banner.write(`forwarding to ${config.forward.href} (Standard Webhooks)\n`);
 
   await new Promise((resolve) => {

@@ -20,7 +20,7 @@ const SPEC = {
  * A fresh secret for `provider` (null: generic), given PROVIDERS: { provider, secret,
  * verifySecret }.
  * standard: whsec_ + base64(24 bytes); telnyx: secret = base64 Ed25519 seed (signs),
- * verifySecret = base64 public key; textus: "textus-" + hex; others: hex of 32 bytes.
+ * verifySecret = base64 public key; textus: "textus-" + hex; twilio: 32 hex characters; others: hex of 32 bytes.
  */
 export function freshSecret(provider, providers = []) {
   // The format follows the provider's scheme (PROVIDERS), so a new provider on one of these
@@ -37,7 +37,8 @@ export function freshSecret(provider, providers = []) {
     const pub = publicKey.export({ format: "der", type: "spki" }).subarray(-32);
     return { provider, secret: seed.toString("base64"), verifySecret: pub.toString("base64") };
   }
-  const hex = randomBytes(32).toString("hex");
+  // Twilio's auth tokens (its URL HMAC-SHA1 key) are 32 hex characters; others get 32 bytes.
+  const hex = randomBytes(scheme === "hmac-sha1-url" ? 16 : 32).toString("hex");
   const secret = provider === "textus" ? `textus-${hex}` : hex;
   return { provider, secret, verifySecret: secret };
 }

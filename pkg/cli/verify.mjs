@@ -29,8 +29,8 @@ const FIELDS = ["provider", "type", "providerEvent", "id", "occurredAt", "messag
 /** Reads the delivery from --request, or --headers and --body: { headers, body, url, notes }. */
 async function readDelivery(options, capture) {
   if (options.request !== undefined) {
-    if (options.headers !== undefined || options.body !== undefined) {
-      throw new UsageError("--request holds the whole request: pass it alone, or --headers and --body", "verify");
+    if (options.headers !== undefined) {
+      throw new UsageError("--request holds the headers: pass it alone (with --body for curl -v output), or --headers and --body", "verify");
     }
     // The bytes themselves: the head is read as latin1, the body kept exact (even non-UTF-8).
     const bytes = await readInput(options.request, "--request");
@@ -42,7 +42,13 @@ async function readDelivery(options, capture) {
       throw error;
     }
     const url = /^https?:\/\//i.test(parsed.url ?? "") ? parsed.url : undefined;
-    return { headers: parsed.headers, body: parsed.body ?? "", url, notes: parsed.notes ?? [] };
+    // curl -v prints no request body: it comes from --body then.
+    if (options.body !== undefined && parsed.body !== null) {
+      throw new UsageError("--request already holds the body; --body is for captures without one (curl -v output)", "verify");
+    }
+    const body = options.body !== undefined ? await readInput(options.body, "--body") : parsed.body ?? "";
+    const notes = (parsed.notes ?? []).filter((n) => options.body === undefined || !/body/i.test(n) || !/curl -v/i.test(n));
+    return { headers: parsed.headers, body, url, notes };
   }
   if (options.headers === undefined || options.body === undefined) {
     throw new UsageError("pass --request FILE, or both --headers FILE and --body FILE", "verify");

@@ -279,7 +279,7 @@ test("secret prints fresh secrets in each provider's format", async () => {
   const textbee = await freshSecret("--provider", "textbee");
   assert.ok(textbee.secret.length >= 20 && textbee.secret === textbee.verifySecret, textbee.secret);
   assert.match((await freshSecret("--provider", "textus")).secret, /^textus-[0-9a-f]{64}$/);
-  assert.match((await freshSecret("--provider", "twilio")).secret, /^[0-9a-f]{64}$/);
+  assert.match((await freshSecret("--provider", "twilio")).secret, /^[0-9a-f]{32}$/);
 
   const telnyx = await freshSecret("--provider", "telnyx");
   assert.equal(telnyx.provider, "telnyx");
@@ -762,4 +762,25 @@ test("send --all --dry-run reads back into verify (the first request); a non-UTF
   const checked = await run(["verify", "--provider", "standard", "--secret", secret, "--request", rawFile, "--json"]);
   // The signature holds over the exact bytes; it is the payload that is not JSON.
   assert.equal(JSON.parse(checked.stdout).code, "malformed_payload", checked.stdout);
+});
+
+test("verify --request with curl -v output takes the body from --body (curl -v prints none)", async () => {
+  const signed = sign({ provider: "textbee", secret: TEXTBEE_SECRET, body: TEXTBEE_BODY });
+  const lines = ["*   Trying 127.0.0.1:8787...", "* Connected to 127.0.0.1 (127.0.0.1) port 8787", "> POST /hook HTTP/1.1", "> Host: 127.0.0.1:8787",
+    "> User-Agent: curl/7.88.1", "> Accept: */*", ...Object.entries(signed.headers).map(([k, v]) => `> ${k}: ${v}`),
+    `> Content-Length: ${Buffer.byteLength(TEXTBEE_BODY)}`, ">", "< HTTP/1.1 200 OK", "< content-length: 2", "<", "* Connection #0 left intact"];
+  const capture = join(TMP, "curl-v.txt");
+  const body = join(TMP, "curl-v.body");
+  writeFileSync(capture, `${lines.join("\n")}\n`);
+  writeFileSync(body, TEXTBEE_BODY);
+  const alone = await run(["verify", "--provider", "textbee", "--secret", TEXTBEE_SECRET, "--request", capture, "--json"]);
+  assert.equal(alone.code, 1, "no body: refused");
+  assert.ok(JSON.parse(alone.stdout).notes.some((n) => /curl -v/.test(n)));
+  const withBody = await run(["verify", "--provider", "textbee", "--secret", TEXTBEE_SECRET, "--request", capture, "--body", body, "--json"]);
+  assert.equal(withBody.code, 0, withBody.stdout);
+  assert.equal(JSON.parse(withBody.stdout).event.type, "message.received");
+  const raw = join(TMP, "has-body.http");
+  writeFileSync(raw, rawRequest("/", "hooks.example.com", signed.headers, TEXTBEE_BODY));
+  const both = await run(["verify", "--provider", "textbee", "--secret", TEXTBEE_SECRET, "--request", raw, "--body", body]);
+  assert.equal(both.code, 2, "a capture with its own body and --body is a usage error");
 });
