@@ -121,7 +121,7 @@ export async function build() {
   fs.writeFileSync(path.join(DIST, "index.html"), html);
   fs.writeFileSync(path.join(DIST, "app.js"), app);
   return {
-    html: html.length, htmlGzip: gzip(html),
+    html: Buffer.byteLength(html), htmlGzip: gzip(html),
     app: Buffer.byteLength(app), appGzip: gzip(app),
     total: gzip(html) + gzip(app),
     withoutWasm: gzip(html) + gzip(appWithoutWasm),

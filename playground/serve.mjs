@@ -16,10 +16,10 @@ const TYPES = {
   ".json": "application/json",
 };
 
-/** The port of `--port N` (default 8080); exits with a message when it is not a port. */
+/** The port of `--port N` (default 8080); exits 2 with the usage for any other argument or a bad port. */
 function portOf(args) {
   const at = args.indexOf("--port");
-  const rest = args.filter((a, i) => i !== at && i !== at + 1);
+  const rest = at === -1 ? args : args.filter((a, i) => i !== at && i !== at + 1);
   if (rest.length > 0) fail(`unknown argument ${rest[0]} (usage: node playground/serve.mjs [--port 8080])`);
   if (at === -1) return 8080;
   const port = Number(args[at + 1]);

@@ -2,6 +2,7 @@
 // also works from file://): wires the tabs, the verify form and the generate form. The
 // package comes with its wasm inlined; no request is made after the page has loaded, and
 // no value is stored (no storage, no cookie, no URL change: forms use method="dialog").
+import "./boot.js";
 import * as smshook from "../../pkg/src/inline.js";
 import { check, errorResult, show } from "./verify.js";
 import { findSample, generate, sampleProviders } from "./generate.js";
@@ -95,34 +96,40 @@ function setUpGenerate(form, verifyForm, selectTab) {
   });
   pickProvider();
   const out = (id, text) => { byId(id).textContent = text; };
+  // A second submit during the WebCrypto await starts a new run: only the latest one shows.
+  let runs = 0;
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    sample = findSample(f["gen-provider"].value, f["gen-event"].value);
+    const run = ++runs;
+    const chosen = findSample(f["gen-provider"].value, f["gen-event"].value);
+    sample = chosen;
     const secret = f["gen-secret"].value;
     byId("gen-load").disabled = true;
+    let result;
     try {
-      current = generate(smshook, sample, secret, f["gen-url"].value.trim());
+      result = generate(smshook, chosen, secret, f["gen-url"].value.trim());
     } catch (error) {
       current = null;
       out("gen-status", `${error.code ?? "error"}: ${error.message}`);
       for (const id of ["gen-headers", "gen-body", "gen-curl"]) out(id, "");
-      byId("gen-load").disabled = true;
       return;
     }
     let keyNote = "";
-    if (sample.secret !== sample.verifySecret && secret !== sample.secret) {
+    if (chosen.secret !== chosen.verifySecret && secret !== chosen.secret) {
       // An asymmetric scheme (Telnyx's Ed25519) with the user's own seed: verify needs its public key.
       const publicKey = await ed25519PublicKey(secret);
-      current.verify.secret = publicKey ?? "";
+      if (run !== runs) return;
+      result.verify.secret = publicKey ?? "";
       keyNote = publicKey ? ` Verify with the seed's public key ${publicKey}.`
         : " This browser cannot derive the seed's public key: enter it in the verify form.";
     }
+    current = result;
     const seconds = new Date().toISOString().slice(0, 19).replace("T", " ");
-    out("gen-status", `A ${sample.provider} ${sample.eventType} delivery signed at ${seconds} UTC` +
-      (sample.signsUrl ? ` for ${current.url}` : "") + `. Sample body from ${sample.source}.${keyNote}`);
-    out("gen-headers", current.headerText);
-    out("gen-body", current.body);
-    out("gen-curl", current.curl);
+    out("gen-status", `A ${chosen.provider} ${chosen.eventType} delivery signed at ${seconds} UTC` +
+      (chosen.signsUrl ? ` for ${result.url}` : "") + `. Sample body from ${chosen.source}.${keyNote}`);
+    out("gen-headers", result.headerText);
+    out("gen-body", result.body);
+    out("gen-curl", result.curl);
     byId("gen-load").disabled = false;
   });
   byId("gen-load").addEventListener("click", () => {

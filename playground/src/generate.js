@@ -15,7 +15,8 @@ export function findSample(provider, eventType) {
 }
 
 /**
- * Signs `sample` now with `secret`, posting to `url`. Returns { headers, body, url,
+ * Signs `sample` now with `secret`, posting to `url` (also the JWT audience of a sample
+ * that has one, httpsms, when `url` is not empty). Returns { headers, body, url,
  * headerText, curl, verify } where `verify` holds the verify form's values for it (telnyx:
  * the sample's public key, since sign() takes the private seed; for another seed the
  * caller derives its public key, see public-key.js). Throws
@@ -25,6 +26,8 @@ export function generate(smshook, sample, secret, url, nowMs = Date.now()) {
   const body = sampleBody(sample, nowMs);
   const options = { ...sample.sign, provider: sample.provider, secret, body, now: nowMs };
   if (sample.signsUrl) options.url = url;
+  // httpsms: the token's audience names the target URL (as `smshook send` does).
+  if (sample.sign?.audience !== undefined && url !== "") options.audience = url;
   const signed = smshook.sign(options);
   const target = signed.url ?? url;
   const headerText = headerLines(signed.headers);

@@ -11,11 +11,14 @@ export function shellQuote(text) {
   return /^[A-Za-z0-9_\-.,:/=@%+]+$/.test(text) ? text : `'${String(text).replace(/'/g, "'\\''")}'`;
 }
 
-/** A curl command that posts exactly these headers and body to `url` (`--data-binary`). */
+/**
+ * A curl command that posts exactly these headers and body to `url` (`--data-raw`: unlike
+ * `--data-binary`, it sends a body starting with `@` as it is, not read from a file).
+ */
 export function curlCommand(url, headers, body) {
   const words = [["curl", "-sS", shellQuote(url)].join(" ")];
   for (const [name, value] of Object.entries(headers)) words.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  words.push(`--data-binary ${shellQuote(body)}`);
+  words.push(`--data-raw ${shellQuote(body)}`);
   return words.join(" \\\n  ");
 }
 

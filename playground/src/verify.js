@@ -14,14 +14,16 @@ const signsUrl = (provider) => provider !== null && samplesOf(provider).some((s)
  * not blank, else `headers` (parseHeaderLines) and `body`. The `url` field wins over the
  * captured request's URL; a captured URL counts only when absolute. What the capture parser
  * adjusted or doubts is pushed to `info.notes`; `info.urlFromCapture` tells where the URL
- * came from. Throws CaptureError.
+ * came from; `info.fromTextBox` whether the body was typed or pasted as text (not a HAR,
+ * whose escapes keep a CRLF the browser would turn into LF). Throws CaptureError.
  */
-export function readInput(values, info = { notes: [], urlFromCapture: false }) {
+export function readInput(values, info = { notes: [], urlFromCapture: false, fromTextBox: false }) {
   const input = { secret: values.secret };
   if (values.provider) input.provider = values.provider;
   let url = values.url.trim();
   if (values.request.trim() !== "") {
     const capture = parseCapture(values.request);
+    info.fromTextBox = capture.format !== "har";
     input.headers = capture.headers;
     input.body = capture.body ?? "";
     info.notes.push(...(capture.notes ?? []));
@@ -32,6 +34,7 @@ export function readInput(values, info = { notes: [], urlFromCapture: false }) {
   } else {
     input.headers = parseHeaderLines(values.headers);
     input.body = values.body;
+    info.fromTextBox = true;
   }
   if (url !== "") input.url = url;
   return input;
@@ -40,7 +43,7 @@ export function readInput(values, info = { notes: [], urlFromCapture: false }) {
 /** Verifies the form's delivery; returns diagnose()'s result, or a capture error as one. */
 export function check(smshook, values) {
   let input;
-  const info = { notes: [], urlFromCapture: false };
+  const info = { notes: [], urlFromCapture: false, fromTextBox: false };
   const notes = info.notes;
   try {
     input = readInput(values, info);
@@ -59,7 +62,18 @@ export function check(smshook, values) {
   if (info.urlFromCapture && signsUrl(input.provider ?? detected)) {
     notes.push(`URL from the captured request: ${input.url} (fill the URL field when the provider requested another)`);
   }
-  return { ...diagnose(smshook, input), input, detected, notes };
+  const result = diagnose(smshook, input);
+  if (info.fromTextBox && !result.verified) result.findings = result.findings.map(textBoxFix);
+  return { ...result, input, detected, notes };
+}
+
+/** The fix of a CRLF body pasted into a text box: it cannot come through one. */
+const TEXT_BOX_CRLF = "the browser turns CRLF into LF in a text box: verify this delivery from a HAR file " +
+  "(the escapes keep the bytes) or with `npx smshook verify --request FILE`";
+
+/** A finding with the fix that applies when the body came from a text box. */
+function textBoxFix(finding) {
+  return finding.code === "body_line_endings" && finding.confirmed ? { ...finding, fix: TEXT_BOX_CRLF } : finding;
 }
 
 /**

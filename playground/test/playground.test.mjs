@@ -231,6 +231,14 @@ test("build.mjs without pkg/dist: fails naming the fix", { timeout: 30000 }, asy
   }
 });
 
+test("serve.mjs: an unknown argument exits 2 with the usage", { timeout: 30000 }, async () => {
+  for (const args of [["8080"], ["--port", "0", "extra"], ["--verbose"]]) {
+    const run = await runNode([path.join(PLAYGROUND, "serve.mjs"), ...args], 20000);
+    assert.equal(run.code, 2, `${args.join(" ")}: ${run.stdout}${run.stderr}`);
+    assert.match(run.stderr, /unknown argument .*usage: node playground\/serve\.mjs \[--port 8080\]/);
+  }
+});
+
 for (const origin of ["file", "http"]) {
   describe(`the page from ${origin === "file" ? "file://" : "serve.mjs"}`, { skip: OPT_OUT, timeout: 240000 }, () => {
     let browser, page, server, pageUrl;
@@ -367,7 +375,7 @@ for (const origin of ["file", "http"]) {
       assert.deepEqual(args.slice(0, 2), ["-sS", HOOK_URL]);
       const h = args.flatMap((a, i) => (args[i - 1] === "-H" ? [a] : []));
       assert.deepEqual(h, shown.headers.split("\n"));
-      assert.equal(args[args.indexOf("--data-binary") + 1], shown.body);
+      assert.equal(args[args.indexOf("--data-raw") + 1], shown.body);
       await page.click("#gen-load");
       assert.equal(await page.isVisible("#verify-form"), true);
       assert.equal(await page.inputValue('[name="provider"]'), "twilio");
@@ -376,6 +384,34 @@ for (const origin of ["file", "http"]) {
       const got = await readResult(page);
       assert.equal(got.verdict, "verified");
       assert.equal(got.event.type, "message.delivered");
+    });
+
+    test("generate httpsms: the token's audience is the URL to post to", async () => {
+      const target = "https://hooks.example.com/h";
+      const sample = samplesOf("httpsms").find((s) => s.sign.audience !== undefined);
+      assert.ok(sample && sample.sign.audience !== target, "a sample with another audience");
+      const shown = await generateInPage(page, "httpsms", sample.eventType, target);
+      const headers = parseHeaderLines(shown.headers);
+      const event = smshook.verify({ provider: "httpsms", secret: sample.verifySecret, headers, body: shown.body, audience: target });
+      assert.equal(event.type, sample.eventType);
+    });
+
+    test("a CRLF body pasted into a text box: signature_mismatch, and the fix names the text box", async () => {
+      const sample = samplesOf("textbee")[0];
+      const now = Date.now();
+      const body = JSON.stringify(JSON.parse(sampleBody(sample, now)), null, 2).replace(/\n/g, "\r\n");
+      assert.ok(body.includes("\r\n"));
+      const signed = smshook.sign({ provider: "textbee", secret: sample.secret, body, now });
+      const headerText = Object.entries(signed.headers).map(([n, v]) => `${n}: ${v}`).join("\n");
+      const fix = "the browser turns CRLF into LF in a text box: verify this delivery from a HAR file " +
+        "(the escapes keep the bytes) or with `npx smshook verify --request FILE`";
+      for (const values of [{ headers: headerText, body }, { request: rawRequest({ headers: signed.headers, body }) }]) {
+        const got = await verifyInPage(page, { provider: "textbee", secret: sample.verifySecret, ...values });
+        assert.equal(got.verdict, "signature_mismatch", JSON.stringify(got));
+        const finding = got.findings.find((f) => f.code === "body_line_endings");
+        assert.ok(finding, JSON.stringify(got.findings));
+        assert.ok(finding.text.includes(`Fix: ${fix[0].toUpperCase()}${fix.slice(1)}`), finding.text);
+      }
     });
 
     test("generate telnyx: the verify form gets the sample's public key", async () => {
@@ -410,7 +446,7 @@ for (const origin of ["file", "http"]) {
       assert.deepEqual(new Set(providers), new Set(SAMPLES.map((s) => s.provider)));
       for (const provider of providers) {
         const shown = await generateInPage(page, provider, undefined, "http://127.0.0.1:8787/hook");
-        assert.ok(shown.curl.startsWith("curl ") && shown.curl.includes("--data-binary"), shown.curl);
+        assert.ok(shown.curl.startsWith("curl ") && shown.curl.includes("--data-raw"), shown.curl);
         await page.click("#gen-load");
         await page.click('#verify-form button[type="submit"]');
         const got = await readResult(page);
